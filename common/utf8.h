@@ -1,0 +1,21 @@
+// UTF-8 validation shared by the readers and the query parser.
+#ifndef KAVOSH_COMMON_UTF8_H_
+#define KAVOSH_COMMON_UTF8_H_
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace kavosh {
+
+// Returns the byte offset of the first ill-formed sequence in `text`
+// (truncated, overlong, surrogate or out of range), or nullopt if it is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// True if `text` looks like binary data rather than text: it holds a NUL byte
+// or many C0 control characters other than tab, newline, carriage return.
+bool looks_binary(std::string_view text);
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_COMMON_UTF8_H_
