@@ -1,0 +1,105 @@
+#include "common/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <stdexcept>
+
+namespace kavosh {
+namespace {
+
+// The replacement for one code point after NFKC_Casefold: a code point, or
+// kDrop to remove it.
+constexpr UChar32 kDrop = -1;
+
+UChar32 unify(UChar32 c) {
+  switch (c) {
+    case 0x064A:  // Arabic yeh
+    case 0x0649:  // alef maksura
+      return 0x06CC;
+    case 0x0643:  // Arabic kaf
+      return 0x06A9;
+    case 0x0629:  // teh marbuta
+    case 0x06C0:  // heh with yeh above (NFKC composes heh + hamza above into it)
+    case 0x06D5:  // ae, the base of U+06C0
+      return 0x0647;
+    case 0x0622:  // alef with madda: map after NFKC, which composes alef + madda
+    case 0x0623:  // alef with hamza above
+    case 0x0625:  // alef with hamza below
+    case 0x0671:  // alef wasla
+      return 0x0627;
+    case 0x0624:  // waw with hamza
+      return 0x0648;
+    case 0x0640:  // tatweel stretches a word without changing it
+    case 0x0670:  // superscript alef
+      return kDrop;
+    case 0x066C:  // Arabic thousands separator: "۱٬۲۳۴" is 1234
+      return kDrop;
+    case 0x066B:  // Arabic decimal separator
+      return '.';
+    default:
+      break;
+  }
+  if (c >= 0x064B && c <= 0x065F) {  // harakat, hamza above/below
+    return kDrop;
+  }
+  if (c >= 0x06F0 && c <= 0x06F9) {  // Persian digits
+    return '0' + (c - 0x06F0);
+  }
+  if (c >= 0x0660 && c <= 0x0669) {  // Arabic-Indic digits
+    return '0' + (c - 0x0660);
+  }
+  return c;
+}
+
+const icu::Normalizer2& nfkc_casefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status) || n == nullptr) {
+    throw std::runtime_error("ICU: NFKC_Casefold data unavailable");
+  }
+  return *n;
+}
+
+bool is_plain_ascii_word(std::string_view text) {
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string normalize(std::string_view text) {
+  // Lower-case ASCII (most digits and Latin terms) is already normal.
+  if (is_plain_ascii_word(text)) {
+    return std::string(text);
+  }
+  static const icu::Normalizer2& nfkc = nfkc_casefold();
+  const auto input = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString folded = nfkc.normalize(input, status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error("ICU: normalization failed");
+  }
+  icu::UnicodeString unified;
+  for (std::int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    const UChar32 mapped = unify(c);
+    if (mapped != kDrop) {
+      unified.append(mapped);
+    }
+  }
+  std::string out;
+  unified.toUTF8String(out);
+  return out;
+}
+
+}  // namespace kavosh

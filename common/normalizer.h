@@ -1,0 +1,31 @@
+// Persian text normalization: one function, used for index terms and query
+// terms alike, so both sides agree byte for byte.
+#ifndef KAVOSH_COMMON_NORMALIZER_H_
+#define KAVOSH_COMMON_NORMALIZER_H_
+
+#include <string>
+#include <string_view>
+
+namespace kavosh {
+
+// Version of the analysis rules (normalizer, tokenizer). An index records the
+// version it was built with; a searcher or indexer with another refuses it.
+inline constexpr int kAnalyzerVersion = 1;
+
+// Normalizes a word (or any text) for matching:
+//  - ICU NFKC with case folding (presentation forms folded, Latin lower-cased,
+//    default-ignorable marks removed: ZWNJ, ZWJ, LRM, RLM, ALM, soft hyphen, BOM);
+//  - Arabic yeh and alef maksura to Persian yeh, Arabic kaf to Persian kaf,
+//    teh marbuta and heh with hamza to heh, alefs with hamza or madda to alef,
+//    waw with hamza to waw;
+//  - harakat, superscript alef and tatweel removed;
+//  - Persian and Arabic-Indic digits to ASCII; the Arabic thousands separator
+//    removed and the Arabic decimal separator to '.'.
+// Removing ZWNJ means "رئیس‌جمهور" and "رئیسجمهور" normalize alike.
+// Ill-formed UTF-8 becomes U+FFFD. The result is a fixed point: normalizing it
+// again changes nothing.
+std::string normalize(std::string_view text);
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_COMMON_NORMALIZER_H_

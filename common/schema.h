@@ -1,0 +1,71 @@
+// The on-disk contract between kavosh-index and the searcher: directory
+// layout, Xapian terms, value slots and metadata keys, and the record kept
+// as each Xapian document's data.
+#ifndef KAVOSH_COMMON_SCHEMA_H_
+#define KAVOSH_COMMON_SCHEMA_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kavosh::schema {
+
+// Bumped whenever the layout below changes incompatibly.
+inline constexpr int kSchemaVersion = 1;
+
+// INDEX_DIR/xapian holds the Xapian database, INDEX_DIR/metadata.sqlite the
+// per-document metadata.
+inline constexpr std::string_view kXapianDir = "xapian";
+inline constexpr std::string_view kSqliteFile = "metadata.sqlite";
+
+// Term prefixes (Xapian's conventions where one exists).
+inline constexpr std::string_view kIdPrefix = "Q";       // unique external id
+inline constexpr std::string_view kTitlePrefix = "S";    // title words
+inline constexpr std::string_view kSourcePrefix = "XS";  // normalized source name
+
+// Value slots.
+inline constexpr unsigned kDateSlot = 0;    // sortable_serialise(days since 1970-01-01)
+inline constexpr unsigned kSourceSlot = 1;  // source as written
+inline constexpr unsigned kHashSlot = 2;    // content hash, hex
+
+// Xapian user metadata, committed atomically with the documents.
+inline constexpr std::string_view kMetaSchema = "kavosh:schema";
+inline constexpr std::string_view kMetaAnalyzer = "kavosh:analyzer";
+// Number of the last committed batch; SQLite records the same number in the
+// same batch, so a difference means SQLite missed the last commit.
+inline constexpr std::string_view kMetaBatch = "kavosh:batch";
+
+// Title words get this within-document frequency, so they count more.
+inline constexpr unsigned kTitleWdf = 4;
+// Gap between title and body positions, so phrases do not span them.
+inline constexpr unsigned kBodyPositionGap = 100;
+// Xapian rejects terms longer than 245 bytes; longer words are not indexed.
+inline constexpr std::size_t kMaxTermBytes = 200;
+
+// What the searcher needs of a document without touching SQLite (remote
+// shards have none). Stored as JSON in the Xapian document data.
+struct Record {
+  std::string id;
+  std::string path;
+  std::uint64_t line = 0;
+  std::string title;
+  std::string body;  // original text, for snippets
+  std::string source;
+  std::string url;
+  std::string date_gregorian;  // "2025-12-12" or empty
+  std::string date_jalali;     // "1404/09/21" or empty
+  std::uint64_t size = 0;      // bytes of title + body
+  std::string hash;            // content hash, hex
+
+  std::string to_data() const;
+  // Throws std::runtime_error on data that is not a record.
+  static Record from_data(std::string_view data);
+};
+
+// The unique term of an external id (long ids are hashed to fit a term).
+std::string id_term(std::string_view id);
+
+}  // namespace kavosh::schema
+
+#endif  // KAVOSH_COMMON_SCHEMA_H_

@@ -1,0 +1,119 @@
+#include "common/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "common/normalizer.h"
+
+namespace kavosh {
+namespace {
+
+// A copy of the text in UTF-16 for ICU, with the byte offset in the original
+// UTF-8 of every UTF-16 unit (and one past the end).
+struct Utf16Text {
+  icu::UnicodeString text;
+  std::vector<std::size_t> byte_at;
+};
+
+Utf16Text to_utf16(std::string_view utf8) {
+  Utf16Text out;
+  out.byte_at.reserve(utf8.size() + 1);
+  const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      c = 0xFFFD;
+    }
+    const std::size_t units = U16_LENGTH(c);
+    out.text.append(c);
+    for (std::size_t u = 0; u < units; ++u) {
+      out.byte_at.push_back(static_cast<std::size_t>(start));
+    }
+  }
+  out.byte_at.push_back(utf8.size());
+  return out;
+}
+
+icu::BreakIterator& word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(
+        icu::BreakIterator::createWordInstance(icu::Locale("fa"), status));
+    if (U_FAILURE(status) || !b) {
+      throw std::runtime_error("ICU: word break iterator unavailable");
+    }
+    return b;
+  }();
+  return *breaker;
+}
+
+enum class CharClass { kDigit, kLetter, kOther };
+
+CharClass classify(UChar32 c) {
+  if (u_isdigit(c)) {
+    return CharClass::kDigit;
+  }
+  if (u_isalpha(c)) {
+    return CharClass::kLetter;
+  }
+  return CharClass::kOther;  // marks, ZWNJ, separators inside numbers: attach
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  if (text.empty()) {
+    return tokens;
+  }
+  const Utf16Text u16 = to_utf16(text);
+  icu::BreakIterator& breaker = word_breaker();
+  breaker.setText(u16.text);
+
+  const auto emit = [&](std::int32_t from, std::int32_t to) {
+    const std::size_t begin = u16.byte_at[static_cast<std::size_t>(from)];
+    const std::size_t end = u16.byte_at[static_cast<std::size_t>(to)];
+    std::string term = normalize(text.substr(begin, end - begin));
+    if (term.empty() || term == "\xEF\xBF\xBD") {  // only marks, or U+FFFD
+      return;
+    }
+    tokens.push_back(Token{std::move(term), begin, end, static_cast<std::uint32_t>(tokens.size())});
+  };
+
+  std::int32_t start = breaker.first();
+  for (std::int32_t end = breaker.next(); end != icu::BreakIterator::DONE;
+       start = end, end = breaker.next()) {
+    if (breaker.getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
+      continue;
+    }
+    // Split where a run of letters meets a run of digits.
+    std::int32_t piece = start;
+    CharClass current = CharClass::kOther;
+    for (std::int32_t i = start; i < end;) {
+      const UChar32 c = u16.text.char32At(i);
+      const CharClass cls = classify(c);
+      if (cls != CharClass::kOther) {
+        if (current != CharClass::kOther && cls != current) {
+          emit(piece, i);
+          piece = i;
+        }
+        current = cls;
+      }
+      i += U16_LENGTH(c);
+    }
+    emit(piece, end);
+  }
+  return tokens;
+}
+
+}  // namespace kavosh

@@ -1,0 +1,110 @@
+#include "indexer/doc_builder.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "common/dates.h"
+#include "common/normalizer.h"
+#include "common/tokenizer.h"
+
+namespace kavosh {
+namespace {
+
+// Adds the words of `text` from `first_position` on; returns how many
+// positions it used.
+Xapian::termpos add_text(Xapian::Document& doc, std::string_view text,
+                         Xapian::termpos first_position, bool is_title) {
+  const std::vector<Token> tokens = tokenize(text);
+  for (const Token& token : tokens) {
+    if (token.term.size() > schema::kMaxTermBytes) {
+      continue;
+    }
+    const Xapian::termpos pos = first_position + token.position;
+    if (is_title) {
+      doc.add_posting(token.term, pos, schema::kTitleWdf);
+      doc.add_posting(std::string(schema::kTitlePrefix) + token.term, pos);
+    } else {
+      doc.add_posting(token.term, pos);
+    }
+  }
+  return static_cast<Xapian::termpos>(tokens.size());
+}
+
+std::optional<DocDate> article_date(const Article& article) {
+  if (!article.date.empty()) {
+    if (auto date = parse_date_field(article.date)) {
+      return date;
+    }
+  }
+  if (auto date = find_first_date(article.title)) {
+    return date;
+  }
+  return find_first_date(article.body);
+}
+
+}  // namespace
+
+std::string content_hash(const Article& a) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  const auto field = [state](std::string_view s) {
+    const auto size = static_cast<std::uint64_t>(s.size());
+    XXH3_64bits_update(state, &size, sizeof size);
+    XXH3_64bits_update(state, s.data(), s.size());
+  };
+  field(a.id);
+  field(a.path);
+  field(std::to_string(a.line));
+  field(a.title);
+  field(a.body);
+  field(a.date);
+  field(a.source);
+  field(a.url);
+  const XXH64_hash_t hash = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+BuiltDoc build_document(Article&& article) {
+  BuiltDoc out;
+  schema::Record& r = out.record;
+  r.hash = content_hash(article);
+  r.size = article.title.size() + article.body.size();
+  if (const auto date = article_date(article)) {
+    r.date_gregorian = format_iso(date->gregorian);
+    r.date_jalali = format_jalali(date->jalali);
+    out.document.add_value(schema::kDateSlot,
+                           Xapian::sortable_serialise(days_since_epoch(date->gregorian)));
+  }
+  r.source = article.source;
+  if (r.source.empty()) {
+    r.source = find_source(article.body).value_or("");
+  }
+
+  Xapian::Document& doc = out.document;
+  const Xapian::termpos title_positions = add_text(doc, article.title, 1, true);
+  add_text(doc, article.body, 1 + title_positions + schema::kBodyPositionGap, false);
+  doc.add_boolean_term(schema::id_term(article.id));
+  if (!r.source.empty()) {
+    const std::string source_term = std::string(schema::kSourcePrefix) + normalize(r.source);
+    if (source_term.size() <= schema::kMaxTermBytes) {
+      doc.add_boolean_term(source_term);
+    }
+    doc.add_value(schema::kSourceSlot, r.source);
+  }
+  doc.add_value(schema::kHashSlot, r.hash);
+
+  r.id = std::move(article.id);
+  r.path = std::move(article.path);
+  r.line = article.line;
+  r.title = std::move(article.title);
+  r.body = std::move(article.body);
+  r.url = std::move(article.url);
+  doc.set_data(r.to_data());
+  return out;
+}
+
+}  // namespace kavosh

@@ -1,0 +1,29 @@
+// Turns an article into a Xapian document and its metadata record: analysis,
+// date and source detection, content hash. Pure: safe to run on many threads.
+#ifndef KAVOSH_INDEXER_DOC_BUILDER_H_
+#define KAVOSH_INDEXER_DOC_BUILDER_H_
+
+#include <xapian.h>
+
+#include "common/article.h"
+#include "common/schema.h"
+
+namespace kavosh {
+
+struct BuiltDoc {
+  schema::Record record;
+  Xapian::Document document;
+};
+
+// The content hash of an article: changes whenever anything the index keeps
+// of it changes (text, metadata, where it lives).
+std::string content_hash(const Article& article);
+
+// Builds the document. Dates: the "date" field when it parses, else the first
+// date written in the title or body. Source: the "source" field, else the
+// agency of "به گزارش X،".
+BuiltDoc build_document(Article&& article);
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_INDEXER_DOC_BUILDER_H_

@@ -1,0 +1,345 @@
+#include "indexer/index_store.h"
+
+#include <fmt/format.h>
+
+#include <system_error>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "common/normalizer.h"
+#include "indexer/sqlite_db.h"
+
+namespace kavosh {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kCreateTables = R"sql(
+CREATE TABLE IF NOT EXISTS info (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+  docid INTEGER PRIMARY KEY,   -- the Xapian document id
+  ext_id TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  source TEXT NOT NULL,
+  date_gregorian TEXT NOT NULL,
+  date_jalali TEXT NOT NULL,
+  url TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL
+);
+)sql";
+
+std::string meta(const Xapian::Database& db, std::string_view key) {
+  return db.get_metadata(std::string(key));
+}
+
+// Whether `dir` holds anything but what an index directory may hold.
+bool has_foreign_entries(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(schema::kSqliteFile, 0) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void check_versions(const Xapian::Database& db, const fs::path& dir) {
+  const std::string schema_version = meta(db, schema::kMetaSchema);
+  const std::string analyzer_version = meta(db, schema::kMetaAnalyzer);
+  if (schema_version.empty()) {
+    throw IndexError(fmt::format("{}: not a Kavosh index", dir.string()));
+  }
+  if (schema_version != std::to_string(schema::kSchemaVersion) ||
+      analyzer_version != std::to_string(kAnalyzerVersion)) {
+    throw IndexError(fmt::format(
+        "{}: index built with schema {} and analyzer {}, this version uses schema {} and "
+        "analyzer {}: delete the directory and index again",
+        dir.string(), schema_version, analyzer_version, schema::kSchemaVersion, kAnalyzerVersion));
+  }
+}
+
+}  // namespace
+
+struct IndexStore::Sql {
+  explicit Sql(const fs::path& file) : db(file) {}
+
+  static bool create_schema(SqliteDb& db) {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec(kCreateTables);
+    return true;
+  }
+
+  void upsert_record(Xapian::docid docid, const schema::Record& r) {
+    upsert.bind(1, static_cast<std::int64_t>(docid))
+        .bind(2, r.id)
+        .bind(3, r.path)
+        .bind(4, static_cast<std::int64_t>(r.line))
+        .bind(5, r.title)
+        .bind(6, r.source)
+        .bind(7, r.date_gregorian)
+        .bind(8, r.date_jalali)
+        .bind(9, r.url)
+        .bind(10, static_cast<std::int64_t>(r.size))
+        .bind(11, r.hash)
+        .run();
+  }
+
+  void info(std::string_view key, std::string_view value) {
+    set_info.bind(1, key).bind(2, value).run();
+  }
+
+  std::string info(std::string_view key) {
+    Statement get = db.prepare("SELECT value FROM info WHERE key = ?");
+    get.bind(1, key);
+    return get.step() ? get.column_text(0) : std::string();
+  }
+
+  // Members are initialized in this order: the schema exists before any
+  // statement is prepared against it.
+  SqliteDb db;
+  bool schema_ready = create_schema(db);
+  Statement find = db.prepare("SELECT docid, hash FROM documents WHERE ext_id = ?");
+  Statement upsert = db.prepare(
+      "INSERT OR REPLACE INTO documents (docid, ext_id, path, line, title, source, "
+      "date_gregorian, date_jalali, url, size, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement remove = db.prepare("DELETE FROM documents WHERE docid = ?");
+  Statement file_get = db.prepare("SELECT size, mtime_ns FROM files WHERE path = ?");
+  Statement file_put =
+      db.prepare("INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?, ?, ?)");
+  Statement count_path = db.prepare("SELECT count(*) FROM documents WHERE path = ?");
+  Statement file_forget = db.prepare("DELETE FROM files WHERE path = ?");
+  Statement set_info = db.prepare("INSERT OR REPLACE INTO info (key, value) VALUES (?, ?)");
+};
+
+std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    throw IndexError(fmt::format("{}: exists and is not a directory", dir.string()));
+  }
+  if (!fs::exists(dir, ec)) {
+    fs::create_directories(dir, ec);
+    if (ec) {
+      throw IndexError(
+          fmt::format("{}: cannot create index directory: {}", dir.string(), ec.message()));
+    }
+  }
+  const bool create = !fs::exists(dir / schema::kXapianDir, ec);
+  if (create && has_foreign_entries(dir)) {
+    throw IndexError(fmt::format("{}: not a Kavosh index and not empty: refusing to write into it",
+                                 dir.string()));
+  }
+  return std::unique_ptr<IndexStore>(new IndexStore(dir, create));
+}
+
+IndexStore::IndexStore(const fs::path& dir, bool create) : dir_(dir) {
+  const std::string xapian_path = (dir / schema::kXapianDir).string();
+  try {
+    xapian_ =
+        Xapian::WritableDatabase(xapian_path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError(fmt::format("{}: index is locked by another process", dir.string()));
+  } catch (const Xapian::Error& e) {
+    throw IndexError(
+        fmt::format("{}: cannot open index for writing: {}", dir.string(), e.get_description()));
+  }
+  try {
+    if (create) {
+      if (xapian_.get_doccount() != 0) {
+        throw IndexError(fmt::format("{}: not a Kavosh index", dir.string()));
+      }
+      xapian_.set_metadata(std::string(schema::kMetaSchema),
+                           std::to_string(schema::kSchemaVersion));
+      xapian_.set_metadata(std::string(schema::kMetaAnalyzer), std::to_string(kAnalyzerVersion));
+      xapian_.set_metadata(std::string(schema::kMetaBatch), "0");
+      xapian_.commit();
+    }
+    check_versions(xapian_, dir);
+    batch_ = std::stoull("0" + meta(xapian_, schema::kMetaBatch));
+
+    sql_ = std::make_unique<Sql>(dir / schema::kSqliteFile);
+    if (sql_->info("batch") != std::to_string(batch_)) {
+      rebuild_sqlite();
+    }
+    sql_->db.exec("BEGIN");
+    xapian_.begin_transaction();
+  } catch (const SqliteError& e) {
+    throw IndexError(fmt::format("{}: metadata database: {}", dir.string(), e.what()));
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("{}: {}", dir.string(), e.get_description()));
+  }
+}
+
+IndexStore::~IndexStore() {
+  // Uncommitted work is dropped on both sides: the destructor of a Xapian
+  // database with an open transaction cancels it, and closing SQLite inside
+  // BEGIN rolls back.
+  try {
+    xapian_.cancel_transaction();
+  } catch (const Xapian::Error&) {
+  }
+}
+
+void IndexStore::rebuild_sqlite() {
+  recovered_ = xapian_.get_doccount() > 0;
+  sql_->db.exec("BEGIN");
+  sql_->db.exec("DELETE FROM documents; DELETE FROM files;");
+  for (auto it = xapian_.postlist_begin(""); it != xapian_.postlist_end(""); ++it) {
+    const Xapian::Document doc = xapian_.get_document(*it);
+    sql_->upsert_record(*it, schema::Record::from_data(doc.get_data()));
+  }
+  sql_->info("schema", std::to_string(schema::kSchemaVersion));
+  sql_->info("analyzer", std::to_string(kAnalyzerVersion));
+  sql_->info("batch", std::to_string(batch_));
+  sql_->db.exec("COMMIT");
+}
+
+std::optional<IndexStore::Stored> IndexStore::find(std::string_view id) {
+  Statement& q = sql_->find;
+  q.bind(1, id);
+  std::optional<Stored> found;
+  if (q.step()) {
+    found = Stored{static_cast<Xapian::docid>(q.column_int(0)), q.column_text(1)};
+  }
+  q.reset();
+  return found;
+}
+
+void IndexStore::put(BuiltDoc&& doc) {
+  const Xapian::docid docid =
+      xapian_.replace_document(schema::id_term(doc.record.id), doc.document);
+  sql_->upsert_record(docid, doc.record);
+  ++pending_;
+}
+
+void IndexStore::remove(Xapian::docid docid) {
+  xapian_.delete_document(docid);
+  sql_->remove.bind(1, static_cast<std::int64_t>(docid)).run();
+  ++pending_;
+}
+
+bool IndexStore::file_unchanged(std::string_view path, std::uint64_t size, std::int64_t mtime_ns) {
+  Statement& q = sql_->file_get;
+  q.bind(1, path);
+  const bool same =
+      q.step() && q.column_int(0) == static_cast<std::int64_t>(size) && q.column_int(1) == mtime_ns;
+  q.reset();
+  return same;
+}
+
+void IndexStore::remember_file(std::string_view path, std::uint64_t size, std::int64_t mtime_ns) {
+  sql_->file_put.bind(1, path).bind(2, static_cast<std::int64_t>(size)).bind(3, mtime_ns).run();
+}
+
+std::uint64_t IndexStore::documents_in(std::string_view path) {
+  Statement& q = sql_->count_path;
+  q.bind(1, path);
+  const std::uint64_t count = q.step() ? static_cast<std::uint64_t>(q.column_int(0)) : 0;
+  q.reset();
+  return count;
+}
+
+void IndexStore::forget_file(std::string_view path) { sql_->file_forget.bind(1, path).run(); }
+
+void IndexStore::for_each_document(
+    const std::function<void(Xapian::docid, const std::string&, const std::string&)>& fn) {
+  std::vector<std::tuple<Xapian::docid, std::string, std::string>> rows;
+  {
+    Statement q = sql_->db.prepare("SELECT docid, ext_id, path FROM documents ORDER BY docid");
+    while (q.step()) {
+      rows.emplace_back(static_cast<Xapian::docid>(q.column_int(0)), q.column_text(1),
+                        q.column_text(2));
+    }
+  }
+  for (const auto& [docid, id, path] : rows) {
+    fn(docid, id, path);
+  }
+}
+
+void IndexStore::for_each_file(const std::function<void(const std::string&)>& fn) {
+  std::vector<std::string> paths;
+  {
+    Statement q = sql_->db.prepare("SELECT path FROM files ORDER BY path");
+    while (q.step()) {
+      paths.push_back(q.column_text(0));
+    }
+  }
+  for (const auto& path : paths) {
+    fn(path);
+  }
+}
+
+void IndexStore::commit() {
+  const std::string next = std::to_string(batch_ + 1);
+  try {
+    xapian_.set_metadata(std::string(schema::kMetaBatch), next);
+    xapian_.commit_transaction();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("{}: commit failed: {}", dir_.string(), e.get_description()));
+  }
+  ++batch_;
+  sql_->info("batch", next);
+  sql_->info("documents", std::to_string(xapian_.get_doccount()));
+  sql_->db.exec("COMMIT");
+  pending_ = 0;
+  sql_->db.exec("BEGIN");
+  xapian_.begin_transaction();
+}
+
+std::uint64_t IndexStore::document_count() const { return xapian_.get_doccount(); }
+
+CheckResult check_index(const fs::path& dir) {
+  const Xapian::Database xapian((dir / schema::kXapianDir).string());
+  CheckResult result{"", xapian.get_doccount()};
+  SqliteDb sql(dir / schema::kSqliteFile);
+  std::unordered_map<Xapian::docid, std::pair<std::string, std::string>> rows;
+  Statement q = sql.prepare("SELECT docid, ext_id, hash FROM documents");
+  while (q.step()) {
+    rows.emplace(static_cast<Xapian::docid>(q.column_int(0)),
+                 std::pair{q.column_text(1), q.column_text(2)});
+  }
+  Statement batch = sql.prepare("SELECT value FROM info WHERE key = 'batch'");
+  const std::string sql_batch = batch.step() ? batch.column_text(0) : "";
+  if (sql_batch != meta(xapian, schema::kMetaBatch)) {
+    result.problem =
+        fmt::format("batch {} in Xapian, {} in SQLite (an interrupted run; index again)",
+                    meta(xapian, schema::kMetaBatch), sql_batch);
+    return result;
+  }
+  if (rows.size() != xapian.get_doccount()) {
+    result.problem =
+        fmt::format("{} documents in Xapian, {} in SQLite", xapian.get_doccount(), rows.size());
+    return result;
+  }
+  for (auto it = xapian.postlist_begin(""); it != xapian.postlist_end(""); ++it) {
+    const auto row = rows.find(*it);
+    const schema::Record record = schema::Record::from_data(xapian.get_document(*it).get_data());
+    if (row == rows.end()) {
+      result.problem =
+          fmt::format("document {} ({}) is in Xapian but not in SQLite", *it, record.id);
+      return result;
+    }
+    if (row->second.first != record.id || row->second.second != record.hash) {
+      result.problem = fmt::format("document {} is {} in Xapian but {} in SQLite", *it, record.id,
+                                   row->second.first);
+      return result;
+    }
+  }
+  return result;
+}
+
+}  // namespace kavosh

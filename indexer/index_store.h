@@ -1,0 +1,106 @@
+// An index directory opened for writing: the Xapian database and the SQLite
+// metadata, kept in agreement.
+//
+// Consistency: changes are committed in batches. Each batch commits Xapian
+// first, recording the batch number in Xapian's user metadata atomically with
+// the documents, then SQLite, recording the same number in the same
+// transaction. A crash between the two leaves SQLite one batch behind; the
+// next open sees the numbers differ and rebuilds SQLite's rows from the
+// records stored in Xapian, which are the source of truth.
+#ifndef KAVOSH_INDEXER_INDEX_STORE_H_
+#define KAVOSH_INDEXER_INDEX_STORE_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "indexer/doc_builder.h"
+
+namespace kavosh {
+
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class IndexStore {
+ public:
+  // Opens INDEX_DIR for writing, creating it if it does not exist (or is an
+  // empty directory). Throws IndexError, with a one-line message naming the
+  // directory, if it cannot be created or written, is locked by another
+  // process, is not a Kavosh index, or was built with another schema or
+  // analyzer version.
+  static std::unique_ptr<IndexStore> open(const std::filesystem::path& dir);
+  ~IndexStore();
+
+  IndexStore(const IndexStore&) = delete;
+  IndexStore& operator=(const IndexStore&) = delete;
+
+  // True if open() had to rebuild SQLite from Xapian after an interrupted run.
+  bool recovered() const { return recovered_; }
+
+  struct Stored {
+    Xapian::docid docid = 0;
+    std::string hash;
+  };
+  std::optional<Stored> find(std::string_view id);
+
+  // Adds a new document or replaces the one with the same id.
+  void put(BuiltDoc&& doc);
+  void remove(Xapian::docid docid);
+
+  // Whether a file's size and modification time match the last full read.
+  bool file_unchanged(std::string_view path, std::uint64_t size, std::int64_t mtime_ns);
+  void remember_file(std::string_view path, std::uint64_t size, std::int64_t mtime_ns);
+  void forget_file(std::string_view path);
+
+  // Number of documents read from the file at `path`.
+  std::uint64_t documents_in(std::string_view path);
+
+  // Calls fn(docid, id, path) for every indexed document.
+  void for_each_document(
+      const std::function<void(Xapian::docid, const std::string&, const std::string&)>& fn);
+  // Calls fn(path) for every remembered file.
+  void for_each_file(const std::function<void(const std::string&)>& fn);
+
+  // Changes not yet committed.
+  std::size_t pending() const { return pending_; }
+  // Commits the pending batch to Xapian, then SQLite.
+  void commit();
+
+  std::uint64_t document_count() const;
+  std::uint64_t committed_batches() const { return batch_; }
+
+ private:
+  struct Sql;
+  IndexStore(const std::filesystem::path& dir, bool create);
+  void rebuild_sqlite();
+
+  std::filesystem::path dir_;
+  Xapian::WritableDatabase xapian_;
+  std::unique_ptr<Sql> sql_;
+  std::uint64_t batch_ = 0;
+  std::size_t pending_ = 0;
+  bool recovered_ = false;
+};
+
+struct CheckResult {
+  std::string problem;  // the first disagreement; empty if none
+  std::uint64_t documents = 0;
+};
+
+// Compares the Xapian documents with the SQLite rows of an index, document
+// by document. Opens the index read-only; meant for when nobody writes.
+// Throws Xapian::Error or SqliteError if either part cannot be opened.
+CheckResult check_index(const std::filesystem::path& dir);
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_INDEXER_INDEX_STORE_H_

@@ -1,0 +1,52 @@
+// One indexing run: brings an index up to date with a corpus directory.
+#ifndef KAVOSH_INDEXER_INDEXER_H_
+#define KAVOSH_INDEXER_INDEXER_H_
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "indexer/corpus_reader.h"
+
+namespace kavosh {
+
+struct IndexOptions {
+  std::filesystem::path corpus;
+  std::filesystem::path index;
+  // Changed documents per commit. Default: 2000.
+  std::size_t batch_size = 2000;
+  // Print a progress line on stderr. Default: off.
+  bool progress = false;
+  // Set (e.g. by a signal handler) to stop after the current document; what
+  // was read so far is committed. Default: none.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct IndexSummary {
+  std::uint64_t files = 0;
+  std::uint64_t added = 0;
+  std::uint64_t updated = 0;
+  std::uint64_t unchanged = 0;
+  std::uint64_t removed = 0;
+  std::uint64_t skipped = 0;  // articles, lines or files that could not be read
+  std::map<std::string, std::uint64_t> skip_reasons;
+  std::uint64_t documents = 0;  // in the index at the end
+  std::uint64_t batches = 0;    // commits made by this run
+  double seconds = 0;
+  bool interrupted = false;
+  bool recovered = false;  // metadata was rebuilt after an interrupted run
+};
+
+// Updates `options.index` from `options.corpus`: unchanged documents are left
+// alone, changed ones replaced, new ones added, and documents whose file or
+// line is gone removed (but never those of a file that failed to read this
+// time). Problems go to `reporter` and the run goes on.
+// Throws IndexError if the index cannot be opened, std::runtime_error if the
+// corpus directory does not exist.
+IndexSummary run_index(const IndexOptions& options, Reporter& reporter);
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_INDEXER_INDEXER_H_

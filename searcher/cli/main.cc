@@ -1,0 +1,54 @@
+// kavosh-search: ranked search of a Kavosh index from the terminal.
+//
+// Exit status, as grep's: 0 if something was found, 1 if nothing was, 2 on
+// error (bad arguments, missing or incompatible index, unusable query).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "kavosh/kavosh.h"
+#include "searcher/cli/terminal.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Search a Kavosh index of Persian news", "kavosh-search"};
+  std::string index;
+  std::vector<std::string> words;
+  kavosh::SearchOptions options;
+  bool json = false;
+  std::string color = "auto";
+  app.add_option("--index,-i", index, "Index directory made by kavosh-index")->required();
+  app.add_option("QUERY", words, "Words to find; \"quoted phrase\"; -word to exclude")->required();
+  app.add_option("--limit,-n", options.limit, "Results to show")->capture_default_str();
+  app.add_option("--offset", options.offset, "Results to skip")->capture_default_str();
+  app.add_flag("--json", json, "Print results as JSON");
+  app.add_option("--color", color, "Highlight matches: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  std::string query;
+  for (const std::string& word : words) {
+    query += (query.empty() ? "" : " ") + word;
+  }
+  try {
+    const kavosh::Searcher searcher = kavosh::Searcher::open(index);
+    const kavosh::Results results = searcher.search(query, options);
+    if (json) {
+      std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
+    } else {
+      const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
+      std::fputs(kavosh::cli::render(results, options, use_color).c_str(), stdout);
+    }
+    return results.hits.empty() ? 1 : 0;
+  } catch (const kavosh::Error& e) {
+    fmt::print(stderr, "kavosh-search: error: {}\n", e.what());
+    return 2;
+  }
+}

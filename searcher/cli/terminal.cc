@@ -1,0 +1,106 @@
+#include "searcher/cli/terminal.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace kavosh::cli {
+namespace {
+
+constexpr std::string_view kBold = "\033[1m";
+constexpr std::string_view kDim = "\033[2m";
+constexpr std::string_view kMatch = "\033[1;31m";
+constexpr std::string_view kReset = "\033[0m";
+
+}  // namespace
+
+std::string mark(std::string_view text, const std::vector<Range>& ranges, std::string_view open,
+                 std::string_view close) {
+  std::string out;
+  std::size_t at = 0;
+  for (const Range& r : ranges) {
+    if (r.begin < at || r.end > text.size() || r.begin >= r.end) {
+      continue;
+    }
+    out.append(text.substr(at, r.begin - at));
+    out.append(open);
+    out.append(text.substr(r.begin, r.end - r.begin));
+    out.append(close);
+    at = r.end;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
+std::string render(const Results& results, const SearchOptions& options, bool color) {
+  const std::string_view match_open = color ? kMatch : "";
+  const std::string_view match_close = color ? kReset : "";
+  std::string out;
+  for (const Hit& hit : results.hits) {
+    const std::string title =
+        hit.title.empty() ? hit.id : mark(hit.title, hit.title_highlights, match_open, match_close);
+    out += fmt::format("{}{}.{} {}\n", color ? kBold : "", hit.rank, color ? kReset : "", title);
+    std::string meta;
+    if (!hit.date_jalali.empty()) {
+      meta += fmt::format("{} ({})", hit.date_jalali, hit.date_gregorian);
+    }
+    if (!hit.source.empty()) {
+      meta += (meta.empty() ? "" : " · ") + hit.source;
+    }
+    std::string place = hit.line > 0 ? fmt::format("{}:{}", hit.path, hit.line) : hit.path;
+    if (hit.id != hit.path && hit.line == 0) {
+      place = fmt::format("{} [{}]", hit.path, hit.id);
+    } else if (hit.line > 0 && hit.id.rfind(hit.path, 0) != 0) {
+      place = fmt::format("{} [{}]", place, hit.id);
+    }
+    meta += (meta.empty() ? "" : " · ") + place;
+    out += fmt::format("   {}{}{}\n", color ? kDim : "", meta, color ? kReset : "");
+    if (!hit.snippet.empty()) {
+      out += fmt::format("   {}\n",
+                         mark(hit.snippet, hit.snippet_highlights, match_open, match_close));
+    }
+    out += '\n';
+  }
+  if (results.hits.empty()) {
+    out += fmt::format("no results for \"{}\" ({:.3f} s)\n", results.query, results.seconds);
+  } else {
+    out += fmt::format("{}–{} of {} results ({:.3f} s)\n", options.offset + 1,
+                       options.offset + results.hits.size(), results.total, results.seconds);
+  }
+  return out;
+}
+
+std::string render_json(const Results& results, const SearchOptions& options) {
+  nlohmann::json hits = nlohmann::json::array();
+  const auto ranges = [](const std::vector<Range>& rs) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const Range& r : rs) {
+      a.push_back({r.begin, r.end});
+    }
+    return a;
+  };
+  for (const Hit& hit : results.hits) {
+    hits.push_back({
+        {"rank", hit.rank},
+        {"score", hit.score},
+        {"id", hit.id},
+        {"path", hit.path},
+        {"line", hit.line},
+        {"title", hit.title},
+        {"source", hit.source},
+        {"url", hit.url},
+        {"date_gregorian", hit.date_gregorian},
+        {"date_jalali", hit.date_jalali},
+        {"snippet", hit.snippet},
+        {"snippet_highlights", ranges(hit.snippet_highlights)},
+        {"title_highlights", ranges(hit.title_highlights)},
+    });
+  }
+  const nlohmann::json doc = {
+      {"query", results.query}, {"total", results.total},     {"offset", options.offset},
+      {"limit", options.limit}, {"seconds", results.seconds}, {"hits", std::move(hits)},
+  };
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace kavosh::cli

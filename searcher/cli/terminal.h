@@ -1,0 +1,25 @@
+// Terminal rendering of search results.
+#ifndef KAVOSH_SEARCHER_CLI_TERMINAL_H_
+#define KAVOSH_SEARCHER_CLI_TERMINAL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kavosh/searcher.h"
+
+namespace kavosh::cli {
+
+// `text` with each range wrapped in `open` and `close` (e.g. ANSI colours).
+std::string mark(std::string_view text, const std::vector<Range>& ranges, std::string_view open,
+                 std::string_view close);
+
+// The results as kavosh-search prints them, coloured if `color`.
+std::string render(const Results& results, const SearchOptions& options, bool color);
+
+// The results as one JSON document.
+std::string render_json(const Results& results, const SearchOptions& options);
+
+}  // namespace kavosh::cli
+
+#endif  // KAVOSH_SEARCHER_CLI_TERMINAL_H_

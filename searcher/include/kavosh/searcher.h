@@ -1,0 +1,90 @@
+// Searching a Kavosh index from C++.
+#ifndef KAVOSH_SEARCHER_H_
+#define KAVOSH_SEARCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kavosh/error.h"
+#include "kavosh/export.h"
+
+namespace kavosh {
+
+struct SearchOptions {
+  // Results per page. Default: 10.
+  std::size_t limit = 10;
+  // Results to skip, for paging. Default: 0.
+  std::size_t offset = 0;
+  // Approximate snippet length in bytes. Default: 300.
+  std::size_t snippet_bytes = 300;
+};
+
+// A byte range [begin, end) within a string of the result.
+struct Range {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based, counting from the first result of the query
+  double score = 0;
+  std::string id;          // the document's external id
+  std::string path;        // file it was read from, relative to the corpus root
+  std::uint64_t line = 0;  // line in a JSONL file, 0 otherwise
+  std::string title;
+  std::string source;  // agency, empty when unknown
+  std::string url;
+  std::string date_gregorian;  // "2025-12-12", empty when unknown
+  std::string date_jalali;     // "1404/09/21", empty when unknown
+  // A passage of the original text around the best match; newlines become
+  // spaces. `snippet_highlights` are the matched words, as byte ranges into
+  // `snippet`; `title_highlights` likewise into `title`.
+  std::string snippet;
+  std::vector<Range> snippet_highlights;
+  std::vector<Range> title_highlights;
+};
+
+struct Results {
+  std::string query;
+  // Number of matching documents: exact when small, Xapian's estimate otherwise.
+  std::uint64_t total = 0;
+  std::vector<Hit> hits;
+  double seconds = 0;  // time taken by search()
+};
+
+// A read-only view of an index directory. Safe to use from many threads at
+// once: Xapian handles are not, so each search() takes one from a pool.
+class KAVOSH_EXPORT Searcher {
+ public:
+  // Throws Error: kNotAnIndex if `dir` holds no Kavosh index, kIncompatibleIndex
+  // if it was built by another version, kCorruption if it cannot be read.
+  static Searcher open(const std::filesystem::path& dir);
+
+  // Query syntax: words (all must match to rank first; documents with some of
+  // them follow), "quoted phrases", and -word or -"phrase" to exclude.
+  // Throws Error(kBadQuery) for an empty or punctuation-only query, or one
+  // that is not valid UTF-8 (with the byte offset); kCorruption if the index
+  // cannot be read.
+  [[nodiscard]] Results search(std::string_view query, const SearchOptions& options = {}) const;
+
+  // Number of documents in the index.
+  [[nodiscard]] std::uint64_t document_count() const;
+
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_SEARCHER_H_

@@ -1,0 +1,215 @@
+#include "kavosh/searcher.h"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <mutex>
+#include <unordered_set>
+
+#include "common/normalizer.h"
+#include "common/schema.h"
+#include "searcher/src/query_parser.h"
+#include "searcher/src/snippet.h"
+
+namespace kavosh {
+namespace fs = std::filesystem;
+
+namespace {
+
+Xapian::Query clause_query(const QueryClause& clause) {
+  if (clause.terms.size() == 1) {
+    return Xapian::Query(clause.terms.front());
+  }
+  return Xapian::Query(Xapian::Query::OP_PHRASE, clause.terms.begin(), clause.terms.end(),
+                       static_cast<Xapian::termcount>(clause.terms.size()));
+}
+
+// The matches of `query` from `offset`, at most `limit`, with a match count
+// that is exact whenever the page reaches past the last match.
+Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
+                 std::size_t limit) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  return enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                          static_cast<Xapian::doccount>(limit),
+                          static_cast<Xapian::doccount>(offset + limit));
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  fs::path dir;
+  std::string xapian_path;
+  mutable std::mutex mutex;
+  mutable std::vector<std::unique_ptr<Xapian::Database>> pool;
+
+  // A database handle for one thread's use, up to date with the last commit.
+  class Lease {
+   public:
+    explicit Lease(const Impl& impl) : impl_(impl) {
+      {
+        std::lock_guard lock(impl.mutex);
+        if (!impl.pool.empty()) {
+          db_ = std::move(impl.pool.back());
+          impl.pool.pop_back();
+        }
+      }
+      if (db_) {
+        db_->reopen();
+      } else {
+        db_ = std::make_unique<Xapian::Database>(impl.xapian_path);
+      }
+    }
+    ~Lease() {
+      std::lock_guard lock(impl_.mutex);
+      impl_.pool.push_back(std::move(db_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Xapian::Database& db() { return *db_; }
+
+   private:
+    const Impl& impl_;
+    std::unique_ptr<Xapian::Database> db_;
+  };
+
+  Results search(std::string_view query, const SearchOptions& options) const;
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+Searcher Searcher::open(const fs::path& dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->xapian_path = (dir / schema::kXapianDir).string();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw Error(Error::kNotAnIndex, "no such index directory", Location{dir.string()});
+  }
+  if (!fs::is_directory(impl->xapian_path, ec)) {
+    throw Error(Error::kNotAnIndex, "not a Kavosh index (run kavosh-index first)",
+                Location{dir.string()});
+  }
+  try {
+    auto db = std::make_unique<Xapian::Database>(impl->xapian_path);
+    const std::string schema_version = db->get_metadata(std::string(schema::kMetaSchema));
+    const std::string analyzer_version = db->get_metadata(std::string(schema::kMetaAnalyzer));
+    if (schema_version.empty()) {
+      throw Error(Error::kNotAnIndex, "not a Kavosh index", Location{dir.string()});
+    }
+    if (schema_version != std::to_string(schema::kSchemaVersion) ||
+        analyzer_version != std::to_string(kAnalyzerVersion)) {
+      throw Error(
+          Error::kIncompatibleIndex,
+          fmt::format("index built with schema {} and analyzer {}, this version uses "
+                      "schema {} and analyzer {}: rebuild it with kavosh-index",
+                      schema_version, analyzer_version, schema::kSchemaVersion, kAnalyzerVersion),
+          Location{dir.string()});
+    }
+    impl->pool.push_back(std::move(db));
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw Error(Error::kCorruption, e.get_description(), Location{dir.string()});
+  } catch (const Xapian::Error& e) {
+    throw Error(Error::kNotAnIndex, e.get_description(), Location{dir.string()});
+  }
+  return Searcher(std::move(impl));
+}
+
+std::uint64_t Searcher::document_count() const {
+  Impl::Lease lease(*impl_);
+  return lease.db().get_doccount();
+}
+
+Results Searcher::search(std::string_view query, const SearchOptions& options) const {
+  try {
+    return impl_->search(query, options);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // A writer replaced what we were reading; the lease reopens, so retry once.
+    return impl_->search(query, options);
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw Error(Error::kCorruption, e.get_description(), Location{impl_->dir.string()});
+  } catch (const Xapian::Error& e) {
+    throw Error(Error::kIo, e.get_description(), Location{impl_->dir.string()});
+  }
+}
+
+Results Searcher::Impl::search(std::string_view query, const SearchOptions& options) const {
+  const auto started = std::chrono::steady_clock::now();
+  const std::vector<QueryClause> clauses = parse_query(query);
+
+  std::vector<Xapian::Query> positive;
+  std::vector<Xapian::Query> negative;
+  std::unordered_set<std::string> terms;
+  for (const QueryClause& clause : clauses) {
+    (clause.excluded ? negative : positive).push_back(clause_query(clause));
+    if (!clause.excluded) {
+      terms.insert(clause.terms.begin(), clause.terms.end());
+    }
+  }
+  const auto without_excluded = [&](Xapian::Query q) {
+    if (negative.empty()) {
+      return q;
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                         Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
+  };
+  // Documents with every word rank above documents with only some: the first
+  // tier is the conjunction, the second the rest of the disjunction.
+  const Xapian::Query all(Xapian::Query::OP_AND, positive.begin(), positive.end());
+  const Xapian::Query any(Xapian::Query::OP_OR, positive.begin(), positive.end());
+  const Xapian::Query first_tier = without_excluded(all);
+  const bool tiered = positive.size() > 1;
+  const Xapian::Query second_tier =
+      without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
+
+  Lease lease(*this);
+  Xapian::Database& db = lease.db();
+  Results results;
+  results.query = std::string(query);
+
+  const Xapian::MSet first = run(db, first_tier, options.offset, options.limit);
+  results.total = first.get_matches_estimated();
+  std::vector<Xapian::MSet> sets{first};
+  std::size_t rank = options.offset;
+  if (tiered) {
+    const std::size_t remaining =
+        options.limit - std::min<std::size_t>(first.size(), options.limit);
+    // When the first tier ends on this page, its count is exact.
+    const std::size_t first_count = first.get_matches_estimated();
+    const std::size_t second_offset =
+        options.offset > first_count ? options.offset - first_count : 0;
+    const Xapian::MSet second = run(db, second_tier, second_offset, remaining);
+    results.total += second.get_matches_estimated();
+    sets.push_back(second);
+  }
+  for (const Xapian::MSet& set : sets) {
+    for (auto it = set.begin(); it != set.end(); ++it) {
+      const schema::Record record = schema::Record::from_data(it.get_document().get_data());
+      Hit hit;
+      hit.rank = ++rank;
+      hit.score = it.get_weight();
+      hit.id = record.id;
+      hit.path = record.path;
+      hit.line = record.line;
+      hit.title = record.title;
+      hit.source = record.source;
+      hit.url = record.url;
+      hit.date_gregorian = record.date_gregorian;
+      hit.date_jalali = record.date_jalali;
+      Snippet snippet = make_snippet(record.body, terms, options.snippet_bytes);
+      hit.snippet = std::move(snippet.text);
+      hit.snippet_highlights = std::move(snippet.highlights);
+      hit.title_highlights = highlight(hit.title, terms);
+      results.hits.push_back(std::move(hit));
+    }
+  }
+  results.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return results;
+}
+
+}  // namespace kavosh

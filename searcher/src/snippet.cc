@@ -1,0 +1,102 @@
+#include "searcher/src/snippet.h"
+
+#include <algorithm>
+
+#include "common/tokenizer.h"
+
+namespace kavosh {
+namespace {
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
+
+}  // namespace
+
+std::vector<Range> highlight(std::string_view text, const std::unordered_set<std::string>& terms) {
+  std::vector<Range> ranges;
+  for (const Token& token : tokenize(text)) {
+    if (terms.count(token.term)) {
+      ranges.push_back(Range{token.begin, token.end});
+    }
+  }
+  return ranges;
+}
+
+Snippet make_snippet(std::string_view text, const std::unordered_set<std::string>& terms,
+                     std::size_t max_bytes) {
+  const std::vector<Token> tokens = tokenize(text);
+  std::vector<std::size_t> matches;  // indexes into tokens
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (terms.count(tokens[i].term)) {
+      matches.push_back(i);
+    }
+  }
+
+  // Best window: starts at a match, spans at most max_bytes, and holds the
+  // most distinct terms, then the most matches; earlier wins ties.
+  std::size_t best_first = 0;
+  std::size_t best_distinct = 0;
+  std::size_t best_count = 0;
+  for (std::size_t m = 0; m < matches.size(); ++m) {
+    std::unordered_set<std::string_view> distinct;
+    std::size_t count = 0;
+    const std::size_t limit = tokens[matches[m]].begin + max_bytes * 2 / 3;
+    for (std::size_t n = m; n < matches.size() && tokens[matches[n]].end <= limit; ++n) {
+      distinct.insert(tokens[matches[n]].term);
+      ++count;
+    }
+    if (distinct.size() > best_distinct ||
+        (distinct.size() == best_distinct && count > best_count)) {
+      best_first = matches[m];
+      best_distinct = distinct.size();
+      best_count = count;
+    }
+  }
+
+  // Start a little before the first match, on a word boundary.
+  std::size_t begin = 0;
+  if (!matches.empty() && !tokens.empty()) {
+    const std::size_t anchor = tokens[best_first].begin;
+    std::size_t first = best_first;
+    while (first > 0 && anchor - tokens[first - 1].begin <= max_bytes / 4) {
+      --first;
+    }
+    begin = first == 0 ? 0 : tokens[first].begin;
+  }
+  std::size_t end = text.size();
+  if (end - begin > max_bytes) {
+    end = begin;
+    for (const Token& token : tokens) {
+      if (token.begin >= begin && token.end <= begin + max_bytes) {
+        end = token.end;
+      }
+    }
+    if (end == begin) {  // one huge word: cut on a character boundary
+      end = begin + max_bytes;
+      while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+        --end;
+      }
+    }
+  }
+
+  Snippet out;
+  const std::size_t shift = begin > 0 ? kEllipsis.size() : 0;
+  if (begin > 0) {
+    out.text += kEllipsis;
+  }
+  std::string_view passage = text.substr(begin, end - begin);
+  for (const char c : passage) {
+    out.text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
+  if (end < text.size()) {
+    out.text += kEllipsis;
+  }
+  for (const std::size_t m : matches) {
+    if (tokens[m].begin >= begin && tokens[m].end <= end) {
+      out.highlights.push_back(
+          Range{tokens[m].begin - begin + shift, tokens[m].end - begin + shift});
+    }
+  }
+  return out;
+}
+
+}  // namespace kavosh

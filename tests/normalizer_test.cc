@@ -1,0 +1,82 @@
+#include "common/normalizer.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace {
+
+struct Case {
+  const char* input;
+  const char* expected;
+  const char* rule;
+};
+
+// One row per rule of PERSIAN.md, on real words.
+const Case kCases[] = {
+    {"كتاب", "کتاب", "Arabic kaf U+0643 becomes Persian kaf"},
+    {"كرمانشاه", "کرمانشاه", "Arabic kaf in a city name"},
+    {"ايران", "ایران", "Arabic yeh U+064A becomes Persian yeh"},
+    {"رئيس", "رئیس", "Arabic yeh after yeh-with-hamza"},
+    {"مصطفى", "مصطفی", "alef maksura U+0649 becomes Persian yeh"},
+    {"موسى", "موسی", "alef maksura at a word end"},
+    {"خانۀ", "خانه", "heh with yeh above U+06C0 becomes heh"},
+    {"خانهٔ", "خانه", "heh + hamza above U+0654 becomes heh"},
+    {"مدرسة", "مدرسه", "teh marbuta U+0629 becomes heh"},
+    {"أحمد", "احمد", "alef with hamza above"},
+    {"إسلام", "اسلام", "alef with hamza below"},
+    {"آمریکا", "امریکا", "alef with madda becomes alef"},
+    {"ا\u0653مریکا", "امریکا", "alef + combining madda composes, then becomes alef"},
+    {"ٱلله", "الله", "alef wasla"},
+    {"مؤسسه", "موسسه", "waw with hamza becomes waw"},
+    {"قطعاً", "قطعا", "fathatan removed"},
+    {"مُدیر", "مدیر", "damma removed"},
+    {"محمّد", "محمد", "shadda removed"},
+    {"رحمٰن", "رحمن", "superscript alef U+0670 removed"},
+    {"ایـــران", "ایران", "tatweel U+0640 removed"},
+    {"\uFEE3\uFEA4\uFEE4\uFEAA", "محمد", "Arabic presentation forms folded by NFKC"},
+    {"۱۴۰۴", "1404", "Persian digits"},
+    {"٢٠٢٥", "2025", "Arabic-Indic digits"},
+    {"۱٬۲۳۴٫۵", "1234.5", "Arabic thousands and decimal separators"},
+    {"رئیس\u200Cجمهور", "رئیسجمهور", "ZWNJ removed, so the joined form matches"},
+    {"می\u200C\u200Cشود", "میشود", "doubled ZWNJ removed"},
+    {"کتاب\u200C", "کتاب", "stray ZWNJ at a word end removed"},
+    {"ایران\u200F", "ایران", "RLM U+200F removed"},
+    {"\u200Eتهران", "تهران", "LRM U+200E removed"},
+    {"خبر\u061C", "خبر", "Arabic letter mark U+061C removed"},
+    {"به\u200Dروز", "بهروز", "ZWJ U+200D removed"},
+    {"\uFEFFخبر", "خبر", "BOM U+FEFF removed"},
+    {"اطلا\u00ADعات", "اطلاعات", "soft hyphen removed"},
+    {"OPEC", "opec", "Latin case-folded"},
+    {"iPhone", "iphone", "mixed-case Latin"},
+    {"ＢＲＩＣＳ", "brics", "full-width Latin folded by NFKC"},
+    {"covid", "covid", "lower-case ASCII unchanged"},
+};
+
+}  // namespace
+
+TEST_CASE("the normalizer applies every Persian rule to real words", "[analysis][normalizer]") {
+  for (const Case& c : kCases) {
+    INFO(c.rule);
+    CHECK(kavosh::normalize(c.input) == c.expected);
+  }
+}
+
+TEST_CASE("normalizing twice changes nothing", "[analysis][normalizer]") {
+  for (const Case& c : kCases) {
+    INFO(c.rule);
+    const std::string once = kavosh::normalize(c.input);
+    CHECK(kavosh::normalize(once) == once);
+  }
+}
+
+TEST_CASE("ill-formed UTF-8 becomes a replacement character, not a crash",
+          "[analysis][normalizer]") {
+  CHECK(kavosh::normalize("\xD8") == "\xEF\xBF\xBD");
+  CHECK(kavosh::normalize("کت\xC0\xAFاب") == "کت\xEF\xBF\xBD\xEF\xBF\xBDاب");
+}
+
+TEST_CASE("words that differ stay different", "[analysis][normalizer]") {
+  CHECK(kavosh::normalize("صد") != kavosh::normalize("سد"));
+  CHECK(kavosh::normalize("خوار") != kavosh::normalize("خار"));
+  CHECK(kavosh::normalize("کتاب") != kavosh::normalize("کتابت"));
+}

@@ -1,0 +1,81 @@
+#include "common/tokenizer.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<std::string> terms(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& token : kavosh::tokenize(text)) {
+    out.push_back(token.term);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a sentence of news splits into normalized words", "[analysis][tokenizer]") {
+  CHECK(
+      terms("به گزارش ايلنا، مسعود پزشکیان در حاشیه اجلاس") ==
+      std::vector<std::string>{"به", "گزارش", "ایلنا", "مسعود", "پزشکیان", "در", "حاشیه", "اجلاس"});
+}
+
+TEST_CASE("a half-space word is one token, found with or without the ZWNJ",
+          "[analysis][tokenizer][zwnj]") {
+  CHECK(terms("رئیس\u200Cجمهور روسیه") == std::vector<std::string>{"رئیسجمهور", "روسیه"});
+  CHECK(terms("رئیسجمهور روسیه") == std::vector<std::string>{"رئیسجمهور", "روسیه"});
+  CHECK(terms("همکاری\u200Cهای راهبردی") == std::vector<std::string>{"همکاریهای", "راهبردی"});
+}
+
+TEST_CASE("a no-break space separates words as a space does", "[analysis][tokenizer]") {
+  CHECK(terms("مي\u00A0پرسيد") == std::vector<std::string>{"می", "پرسید"});
+}
+
+TEST_CASE("digits glued to words are separate words", "[analysis][tokenizer]") {
+  CHECK(terms("جذب714 نفر") == std::vector<std::string>{"جذب", "714", "نفر"});
+  CHECK(terms("۲۱ آذر ۱۴۰۴") == std::vector<std::string>{"21", "آذر", "1404"});
+  CHECK(terms("1404/09/21") == std::vector<std::string>{"1404", "09", "21"});
+}
+
+TEST_CASE("numbers with Persian separators stay one number", "[analysis][tokenizer]") {
+  CHECK(terms("۱٬۲۳۴٫۵ تومان") == std::vector<std::string>{"1234.5", "تومان"});
+}
+
+TEST_CASE("punctuation yields no words", "[analysis][tokenizer]") {
+  CHECK(terms("«»،؛؟!... - / ()").empty());
+  CHECK(terms("").empty());
+}
+
+TEST_CASE("token offsets point at the original bytes", "[analysis][tokenizer][offsets]") {
+  const std::string text = "دیدار «ولادیمیر پوتين» با رئیس\u200Cجمهور";
+  const auto tokens = kavosh::tokenize(text);
+  REQUIRE(tokens.size() == 5);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    INFO(i);
+    CHECK(tokens[i].position == i);
+    CHECK(tokens[i].begin < tokens[i].end);
+    CHECK(tokens[i].end <= text.size());
+    if (i > 0) {
+      CHECK(tokens[i - 1].end <= tokens[i].begin);
+    }
+  }
+  CHECK(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin) == "پوتين");
+  CHECK(tokens[2].term == "پوتین");
+  CHECK(text.substr(tokens[4].begin, tokens[4].end - tokens[4].begin) == "رئیس\u200Cجمهور");
+}
+
+TEST_CASE("tatweel and diacritics stay inside the word they stretch", "[analysis][tokenizer]") {
+  const std::string text = "ایـــران قطعاً";
+  const auto tokens = kavosh::tokenize(text);
+  REQUIRE(tokens.size() == 2);
+  CHECK(tokens[0].term == "ایران");
+  CHECK(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin) == "ایـــران");
+  CHECK(tokens[1].term == "قطعا");
+}
+
+TEST_CASE("ill-formed UTF-8 separates words and never crashes", "[analysis][tokenizer]") {
+  CHECK(terms("کتاب\xFFخانه") == std::vector<std::string>{"کتاب", "خانه"});
+  CHECK(terms("\xC0\xAF\xED\xA0\x80").empty());
+}
