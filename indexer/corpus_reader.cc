@@ -183,9 +183,6 @@ const char* take_fields(json& value, Article& article) {
   if (!body->is_string()) {
     return "body is not a string";
   }
-  if (is_blank(body->get_ref<const std::string&>())) {
-    return "empty article";
-  }
   article.body = std::move(body->get_ref<std::string&>());
   const auto take = [&](const char* key, std::string& field) {
     const auto it = value.find(key);
@@ -194,6 +191,10 @@ const char* take_fields(json& value, Article& article) {
     }
   };
   take("title", article.title);
+  // A headline alone is an article: Hamshahri has judged-relevant ones.
+  if (is_blank(article.body) && is_blank(article.title)) {
+    return "empty article";
+  }
   take("date", article.date);
   take("source", article.source);
   take("url", article.url);
@@ -445,9 +446,9 @@ std::vector<CorpusFile> list_corpus(const fs::path& root, Reporter& reporter) {
   std::error_code error;
   const fs::file_status root_status = fs::status(root, error);
   if (!fs::is_directory(root_status)) {
-    const std::string what = !fs::exists(root_status) ? "no such directory"
-                             : error                  ? error.message()
-                                                      : "not a directory";
+    const std::string what = root_status.type() == fs::file_type::not_found ? "no such directory"
+                             : error                                        ? error.message()
+                                                                            : "not a directory";
     throw std::runtime_error("corpus " + root.string() + ": " + what);
   }
 

@@ -42,10 +42,6 @@ std::vector<std::string> ids(const nlohmann::json& results) {
   return out;
 }
 
-bool contains(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 // The seed article: a real ILNA report of 21 Azar 1404.
 bool is_seed(const std::string& id) { return id.find("pezeshkian-putin") != std::string::npos; }
 
@@ -129,10 +125,9 @@ TEST_CASE("documents with all the words rank above documents with some", "[e2e][
   const fs::path dir = tmp / "index";
   REQUIRE(index(corpus, dir).status == 0);
   const auto results = search_json(dir, "پوتین تهران");
-  CHECK(ids(results) ==
-            std::vector<std::string>{"both-words.txt", "one-word.txt", "other-word.txt"} ||
-        ids(results) ==
-            std::vector<std::string>{"both-words.txt", "other-word.txt", "one-word.txt"});
+  const auto order = ids(results);
+  REQUIRE(order.size() == 3);
+  CHECK(order[0] == "both-words.txt");
   CHECK(results["total"] == 3);
 }
 
@@ -213,7 +208,8 @@ TEST_CASE("edited files are re-indexed and deleted files disappear", "[e2e][inde
   write_file(corpus / "a.txt",
              "سیل در گلستان\nبارش شدید باران در استان گلستان سیل به راه انداخت.\n");
   write_file(corpus / "b.txt",
-             "زلزله در بم\nزمین‌لرزه‌ای به بزرگی ۶٫۶ ریشتر شهر بم را "
+             "زلزله در بم\nزمین‌لرزه‌ای به بزرگی ۶٫۶ ریشتر شهر بم "
+             "را "
              "لرزاند.\n");
   write_file(corpus / "feed.jsonl",
              "{\"id\": \"x1\", \"title\": \"نمایشگاه کتاب\", \"body\": \"نمایشگاه کتاب تهران گشایش "
@@ -225,7 +221,8 @@ TEST_CASE("edited files are re-indexed and deleted files disappear", "[e2e][inde
   CHECK(search(dir, {"برنت"}).status == 0);
 
   write_file(corpus / "a.txt",
-             "خشکسالی در گلستان\nکم‌آبی کشاورزان گلستان را نگران "
+             "خشکسالی در گلستان\nکم‌آبی کشاورزان گلستان را "
+             "نگران "
              "کرد.\n");
   fs::remove(corpus / "b.txt");
   write_file(corpus / "feed.jsonl",

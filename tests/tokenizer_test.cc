@@ -35,7 +35,7 @@ TEST_CASE("a no-break space separates words as a space does", "[analysis][tokeni
 
 TEST_CASE("digits glued to words are separate words", "[analysis][tokenizer]") {
   CHECK(terms("جذب714 نفر") == std::vector<std::string>{"جذب", "714", "نفر"});
-  CHECK(terms("۲۱ آذر ۱۴۰۴") == std::vector<std::string>{"21", "آذر", "1404"});
+  CHECK(terms("۲۱ آذر ۱۴۰۴") == std::vector<std::string>{"21", "اذر", "1404"});
   CHECK(terms("1404/09/21") == std::vector<std::string>{"1404", "09", "21"});
 }
 

@@ -19,23 +19,41 @@ int main(int argc, char** argv) {
   bool json = false;
   std::string color = "auto";
   app.add_option("--index,-i", index, "Index directory made by kavosh-index")->required();
-  app.add_option("QUERY", words, "Words to find; \"quoted phrase\"; -word to exclude")->required();
+  app.add_option("QUERY", words, "Words to find; \"quoted phrase\"; -word to exclude");
   app.add_option("--limit,-n", options.limit, "Results to show")->capture_default_str();
   app.add_option("--offset", options.offset, "Results to skip")->capture_default_str();
   app.add_flag("--json", json, "Print results as JSON");
   app.add_option("--color", color, "Highlight matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  // "-word" excludes a word from the results; CLI11 would take a Persian
+  // "-پوتین" for an unknown option, so take such arguments out first.
+  std::vector<char*> args;
+  std::vector<std::string> exclusions;
+  for (int i = 0; i < argc; ++i) {
+    const auto second = static_cast<unsigned char>(argv[i][0] == '-' ? argv[i][1] : 0);
+    if (i > 0 && (second >= 0x80 || second == '"')) {
+      exclusions.emplace_back(argv[i]);
+    } else {
+      args.push_back(argv[i]);
+    }
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);
+    }
+    fmt::print(stderr, "kavosh-search: error: {}\n", e.what());
+    return 2;
   }
 
   std::string query;
   for (const std::string& word : words) {
     query += (query.empty() ? "" : " ") + word;
+  }
+  for (const std::string& word : exclusions) {
+    query += " " + word;
   }
   try {
     const kavosh::Searcher searcher = kavosh::Searcher::open(index);
