@@ -815,7 +815,8 @@ long days_since_epoch(const CivilDate& gregorian) {
 std::optional<std::string> find_source(std::string_view text) {
   constexpr std::string_view kBe = "به";
   constexpr std::string_view kGozaresh = "گزارش";
-  // Folding cannot make "گزارش" appear: none of its letters has a variant.
+  // None of the letters of "گزارش" has a variant that folding would map; only
+  // a tatweel inside the word, which the formula never has, could hide it.
   if (text.find(kGozaresh) == std::string_view::npos) {
     return std::nullopt;
   }
