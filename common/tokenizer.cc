@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "common/normalizer.h"
 
@@ -17,12 +18,14 @@ namespace {
 // A copy of the text in UTF-16 for ICU, with the byte offset in the original
 // UTF-8 of every UTF-16 unit (and one past the end).
 struct Utf16Text {
-  icu::UnicodeString text;
+  std::u16string units;
   std::vector<std::size_t> byte_at;
 };
 
-Utf16Text to_utf16(std::string_view utf8) {
-  Utf16Text out;
+void to_utf16(std::string_view utf8, Utf16Text& out) {
+  out.units.clear();
+  out.byte_at.clear();
+  out.units.reserve(utf8.size());
   out.byte_at.reserve(utf8.size() + 1);
   const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
@@ -34,14 +37,31 @@ Utf16Text to_utf16(std::string_view utf8) {
     if (c < 0) {
       c = 0xFFFD;
     }
-    const std::size_t units = U16_LENGTH(c);
-    out.text.append(c);
-    for (std::size_t u = 0; u < units; ++u) {
+    if (c <= 0xFFFF) {
+      out.units.push_back(static_cast<char16_t>(c));
+      out.byte_at.push_back(static_cast<std::size_t>(start));
+    } else {
+      out.units.push_back(static_cast<char16_t>(U16_LEAD(c)));
+      out.units.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+      out.byte_at.push_back(static_cast<std::size_t>(start));
       out.byte_at.push_back(static_cast<std::size_t>(start));
     }
   }
   out.byte_at.push_back(utf8.size());
-  return out;
+}
+
+// normalize() through a per-thread cache: words repeat (a few thousand
+// cover most of any news text), and ICU normalization is the costly part.
+const std::string& normalize_cached(std::string_view word) {
+  constexpr std::size_t kMaxEntries = 200000;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (auto it = cache.find(std::string(word)); it != cache.end()) {
+    return it->second;
+  }
+  if (cache.size() >= kMaxEntries) {
+    cache.clear();
+  }
+  return cache.emplace(std::string(word), normalize(word)).first->second;
 }
 
 icu::BreakIterator& word_breaker() {
@@ -76,18 +96,22 @@ std::vector<Token> tokenize(std::string_view text) {
   if (text.empty()) {
     return tokens;
   }
-  const Utf16Text u16 = to_utf16(text);
+  thread_local Utf16Text u16;
+  to_utf16(text, u16);
+  // Read-only alias: no copy of the text.
+  const icu::UnicodeString utext(false, u16.units.data(),
+                                 static_cast<std::int32_t>(u16.units.size()));
   icu::BreakIterator& breaker = word_breaker();
-  breaker.setText(u16.text);
+  breaker.setText(utext);
 
   const auto emit = [&](std::int32_t from, std::int32_t to) {
     const std::size_t begin = u16.byte_at[static_cast<std::size_t>(from)];
     const std::size_t end = u16.byte_at[static_cast<std::size_t>(to)];
-    std::string term = normalize(text.substr(begin, end - begin));
+    const std::string& term = normalize_cached(text.substr(begin, end - begin));
     if (term.empty() || term == "\xEF\xBF\xBD") {  // only marks, or U+FFFD
       return;
     }
-    tokens.push_back(Token{std::move(term), begin, end, static_cast<std::uint32_t>(tokens.size())});
+    tokens.push_back(Token{term, begin, end, static_cast<std::uint32_t>(tokens.size())});
   };
 
   std::int32_t start = breaker.first();
@@ -100,7 +124,7 @@ std::vector<Token> tokenize(std::string_view text) {
     std::int32_t piece = start;
     CharClass current = CharClass::kOther;
     for (std::int32_t i = start; i < end;) {
-      const UChar32 c = u16.text.char32At(i);
+      const UChar32 c = utext.char32At(i);
       const CharClass cls = classify(c);
       if (cls != CharClass::kOther) {
         if (current != CharClass::kOther && cls != current) {
