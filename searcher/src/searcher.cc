@@ -200,10 +200,12 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
       hit.url = record.url;
       hit.date_gregorian = record.date_gregorian;
       hit.date_jalali = record.date_jalali;
-      Snippet snippet = make_snippet(record.body, terms, options.snippet_bytes);
-      hit.snippet = std::move(snippet.text);
-      hit.snippet_highlights = std::move(snippet.highlights);
-      hit.title_highlights = highlight(hit.title, terms);
+      if (options.snippets) {
+        Snippet snippet = make_snippet(record.body, terms, options.snippet_bytes);
+        hit.snippet = std::move(snippet.text);
+        hit.snippet_highlights = std::move(snippet.highlights);
+        hit.title_highlights = highlight(hit.title, terms);
+      }
       results.hits.push_back(std::move(hit));
     }
   }

@@ -22,6 +22,9 @@ struct SearchOptions {
   std::size_t offset = 0;
   // Approximate snippet length in bytes. Default: 300.
   std::size_t snippet_bytes = 300;
+  // Make snippets and highlights; without, hits carry metadata only (faster
+  // for programs that need just ids). Default: true.
+  bool snippets = true;
 };
 
 // A byte range [begin, end) within a string of the result.
