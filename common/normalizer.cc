@@ -6,6 +6,10 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+
+#include "common/features.h"
 
 namespace kavosh {
 namespace {
@@ -14,7 +18,19 @@ namespace {
 // kDrop to remove it.
 constexpr UChar32 kDrop = -1;
 
-UChar32 unify(UChar32 c) {
+UChar32 unify(UChar32 c, const Features& f) {
+  if (c == ',') {  // inside a token only between digits: "1,234" is 1234
+    return kDrop;
+  }
+  if (!f.letters && ((c >= 0x0622 && c <= 0x064A) || c == 0x06C0 || c == 0x06D5 || c == 0x0671)) {
+    return c;
+  }
+  if (!f.marks && ((c >= 0x064B && c <= 0x065F) || c == 0x0640 || c == 0x0670)) {
+    return c;
+  }
+  if (!f.digits && ((c >= 0x06F0 && c <= 0x06F9) || (c >= 0x0660 && c <= 0x0669))) {
+    return c;
+  }
   switch (c) {
     case 0x064A:  // Arabic yeh
     case 0x0649:  // alef maksura
@@ -54,6 +70,58 @@ UChar32 unify(UChar32 c) {
   return c;
 }
 
+constexpr UChar32 kYeh = 0x06CC;
+constexpr UChar32 kWaw = 0x0648;
+constexpr UChar32 kAlef = 0x0627;
+constexpr UChar32 kYehHamza = 0x0626;
+
+// Hamza seats vary between writers and decades: "رئیس"/"رییس",
+// "هیئت"/"هیأت"/"هیات", "مسئول"/"مسؤول"/"مسوول", "سئوال"/"سؤال"/"سوال".
+//  - yeh with hamza before waw is dropped (مسئول -> مسول, سئوال -> سوال);
+//  - after yeh it is read as alef (هیئت -> هیات, as هیأت is written);
+//  - elsewhere it is yeh (رئیس -> رییس, پائیز -> پاییز, جزئی -> جزیی);
+//  - a doubled waw is one (مسؤول -> مسوول -> مسول, طاووس -> طاوس, داوود -> داود).
+icu::UnicodeString fold_orthography(const icu::UnicodeString& in) {
+  icu::UnicodeString out;
+  const std::int32_t n = in.length();
+  for (std::int32_t i = 0; i < n; ++i) {
+    const UChar32 c = in.charAt(i);
+    const UChar32 next = i + 1 < n ? in.charAt(i + 1) : 0;
+    const UChar32 prev = out.isEmpty() ? 0 : out.charAt(out.length() - 1);
+    if (c == kYehHamza) {
+      if (next == kWaw) {
+        continue;
+      }
+      out.append(prev == kYeh ? kAlef : kYeh);
+    } else if (c == kWaw && prev == kWaw) {
+      continue;
+    } else {
+      out.append(c);
+    }
+  }
+  return out;
+}
+
+// Old and new spellings of the same word, after the rules above; the new
+// one is indexed. Homophones that are different words (صد/سد, خوار/خار,
+// غذا/قضا) are not here.
+const std::unordered_map<std::string_view, std::string_view>& old_spellings() {
+  static const std::unordered_map<std::string_view, std::string_view> table = {
+      {"اطاق", "اتاق"},         // room
+      {"طهران", "تهران"},       // Tehran
+      {"بلیط", "بلیت"},         // ticket
+      {"اطریش", "اتریش"},       // Austria
+      {"امپراطور", "امپراتور"}, // emperor
+      {"امپراطوری", "امپراتوری"},
+      {"باطری", "باتری"},       // battery
+      {"طپش", "تپش"},           // beat
+      {"غلطیدن", "غلتیدن"},     // to roll
+      {"اطو", "اتو"},           // iron
+      {"طوفان", "توفان"},       // storm
+  };
+  return table;
+}
+
 const icu::Normalizer2& nfkc_casefold() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -66,7 +134,7 @@ const icu::Normalizer2& nfkc_casefold() {
 bool is_plain_ascii_word(std::string_view text) {
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == ',') {
       return false;
     }
   }
@@ -88,17 +156,26 @@ std::string normalize(std::string_view text) {
   if (U_FAILURE(status)) {
     throw std::runtime_error("ICU: normalization failed");
   }
+  const Features& f = features();
   icu::UnicodeString unified;
   for (std::int32_t i = 0; i < folded.length();) {
     const UChar32 c = folded.char32At(i);
     i += U16_LENGTH(c);
-    const UChar32 mapped = unify(c);
+    const UChar32 mapped = unify(c, f);
     if (mapped != kDrop) {
       unified.append(mapped);
     }
   }
+  if (f.orthography) {
+    unified = fold_orthography(unified);
+  }
   std::string out;
   unified.toUTF8String(out);
+  if (f.orthography) {
+    if (const auto it = old_spellings().find(out); it != old_spellings().end()) {
+      return std::string(it->second);
+    }
+  }
   return out;
 }
 

@@ -10,7 +10,7 @@ namespace kavosh {
 
 // Version of the analysis rules (normalizer, tokenizer). An index records the
 // version it was built with; a searcher or indexer with another refuses it.
-inline constexpr int kAnalyzerVersion = 1;
+inline constexpr int kAnalyzerVersion = 2;
 
 // Normalizes a word (or any text) for matching:
 //  - ICU NFKC with case folding (presentation forms folded, Latin lower-cased,
@@ -21,7 +21,11 @@ inline constexpr int kAnalyzerVersion = 1;
 //  - harakat, superscript alef and tatweel removed;
 //  - Persian and Arabic-Indic digits to ASCII; the Arabic thousands separator
 //    removed and the Arabic decimal separator to '.'.
+//  - hamza seats folded (رئیس/رییس, هیئت/هیأت/هیات, مسئول/مسؤول/مسوول) and
+//    a few old spellings mapped to the new (اطاق -> اتاق, طهران -> تهران);
+//  - commas inside numbers removed ("1,234" is 1234).
 // Removing ZWNJ means "رئیس‌جمهور" and "رئیسجمهور" normalize alike.
+// Each group of rules can be switched off for measurement (common/features.h).
 // Ill-formed UTF-8 becomes U+FFFD. The result is a fixed point: normalizing it
 // again changes nothing.
 std::string normalize(std::string_view text);

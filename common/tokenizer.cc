@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "common/features.h"
 #include "common/normalizer.h"
 
 namespace kavosh {
@@ -89,6 +90,26 @@ CharClass classify(UChar32 c) {
   return CharClass::kOther;  // marks, ZWNJ, separators inside numbers: attach
 }
 
+constexpr std::string_view kZwnj = "\xE2\x80\x8C";
+
+// The normalized parts of a word written with half-spaces; empty if it has
+// fewer than two (a stray ZWNJ at a word end makes no compound).
+std::vector<std::string> compound_parts(std::string_view word) {
+  std::vector<std::string> parts;
+  while (!word.empty()) {
+    const std::size_t cut = word.find(kZwnj);
+    const std::string& part = normalize_cached(word.substr(0, cut));
+    if (!part.empty()) {
+      parts.push_back(part);
+    }
+    word = cut == std::string_view::npos ? "" : word.substr(cut + kZwnj.size());
+  }
+  if (parts.size() < 2) {
+    parts.clear();
+  }
+  return parts;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
@@ -104,14 +125,22 @@ std::vector<Token> tokenize(std::string_view text) {
   icu::BreakIterator& breaker = word_breaker();
   breaker.setText(utext);
 
+  const bool zwnj_parts = features().zwnj;
+  std::uint32_t position = 0;
   const auto emit = [&](std::int32_t from, std::int32_t to) {
     const std::size_t begin = u16.byte_at[static_cast<std::size_t>(from)];
     const std::size_t end = u16.byte_at[static_cast<std::size_t>(to)];
-    const std::string& term = normalize_cached(text.substr(begin, end - begin));
+    const std::string_view word = text.substr(begin, end - begin);
+    const std::string& term = normalize_cached(word);
     if (term.empty() || term == "\xEF\xBF\xBD") {  // only marks, or U+FFFD
       return;
     }
-    tokens.push_back(Token{term, begin, end, static_cast<std::uint32_t>(tokens.size())});
+    Token token{term, begin, end, position, {}};
+    if (zwnj_parts && word.find(kZwnj) != std::string_view::npos) {
+      token.parts = compound_parts(word);
+    }
+    position += token.width();
+    tokens.push_back(std::move(token));
   };
 
   std::int32_t start = breaker.first();
