@@ -12,7 +12,7 @@
 namespace kavosh::schema {
 
 // Bumped whenever the layout below changes incompatibly.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // INDEX_DIR/xapian holds the Xapian database, INDEX_DIR/metadata.sqlite the
 // per-document metadata.
@@ -22,6 +22,7 @@ inline constexpr std::string_view kSqliteFile = "metadata.sqlite";
 // Term prefixes (Xapian's conventions where one exists).
 inline constexpr std::string_view kIdPrefix = "Q";       // unique external id
 inline constexpr std::string_view kTitlePrefix = "S";    // title words
+inline constexpr std::string_view kStemPrefix = "Z";     // stems, without positions
 inline constexpr std::string_view kSourcePrefix = "XS";  // normalized source name
 
 // Value slots.

@@ -3,32 +3,69 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <unordered_map>
 
 #include "common/dates.h"
+#include "common/features.h"
+#include "common/stemmer.h"
 #include "common/normalizer.h"
 #include "common/tokenizer.h"
 
 namespace kavosh {
 namespace {
 
+// The stem of a token, cached per thread like the normalized words.
+const std::string& cached_stem(const Token& token) {
+  constexpr std::size_t kMaxEntries = 200000;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (!token.parts.empty()) {
+    thread_local std::string compound;
+    compound = stem_parts(token.parts);
+    return compound;
+  }
+  if (auto it = cache.find(token.term); it != cache.end()) {
+    return it->second;
+  }
+  if (cache.size() >= kMaxEntries) {
+    cache.clear();
+  }
+  return cache.emplace(token.term, stem(token.term)).first->second;
+}
+
 // Adds the words of `text` from `first_position` on; returns how many
-// positions it used.
+// positions it used. A half-space compound adds its joined form and its
+// parts, the parts on consecutive positions, so "رئیس‌جمهور" matches both
+// "رئیسجمهور" and the phrase "رئیس جمهور".
 Xapian::termpos add_text(Xapian::Document& doc, std::string_view text,
                          Xapian::termpos first_position, bool is_title) {
   const std::vector<Token> tokens = tokenize(text);
-  for (const Token& token : tokens) {
-    if (token.term.size() > schema::kMaxTermBytes) {
-      continue;
+  const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
+  const bool stems = features().stem;
+  const auto post = [&](const std::string& term, Xapian::termpos pos) {
+    if (term.size() > schema::kMaxTermBytes) {
+      return;
     }
-    const Xapian::termpos pos = first_position + token.position;
+    doc.add_posting(term, pos, wdf);
     if (is_title) {
-      doc.add_posting(token.term, pos, schema::kTitleWdf);
-      doc.add_posting(std::string(schema::kTitlePrefix) + token.term, pos);
-    } else {
-      doc.add_posting(token.term, pos);
+      doc.add_posting(std::string(schema::kTitlePrefix) + term, pos);
     }
+  };
+  Xapian::termpos end = first_position;
+  for (const Token& token : tokens) {
+    const Xapian::termpos pos = first_position + token.position;
+    post(token.term, pos);
+    for (std::size_t i = 0; i < token.parts.size(); ++i) {
+      post(token.parts[i], pos + static_cast<Xapian::termpos>(i));
+    }
+    if (stems) {
+      const std::string& s = cached_stem(token);
+      if (s.size() + 1 <= schema::kMaxTermBytes) {
+        doc.add_term(std::string(schema::kStemPrefix) + s, wdf);
+      }
+    }
+    end = pos + token.width();
   }
-  return static_cast<Xapian::termpos>(tokens.size());
+  return end - first_position;
 }
 
 std::optional<DocDate> article_date(const Article& article) {

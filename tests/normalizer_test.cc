@@ -16,7 +16,7 @@ const Case kCases[] = {
     {"كتاب", "کتاب", "Arabic kaf U+0643 becomes Persian kaf"},
     {"كرمانشاه", "کرمانشاه", "Arabic kaf in a city name"},
     {"ايران", "ایران", "Arabic yeh U+064A becomes Persian yeh"},
-    {"رئيس", "رئیس", "Arabic yeh after yeh-with-hamza"},
+    {"رئيس", "رییس", "Arabic yeh; the hamza seat folds too"},
     {"مصطفى", "مصطفی", "alef maksura U+0649 becomes Persian yeh"},
     {"موسى", "موسی", "alef maksura at a word end"},
     {"خانۀ", "خانه", "heh with yeh above U+06C0 becomes heh"},
@@ -37,7 +37,7 @@ const Case kCases[] = {
     {"۱۴۰۴", "1404", "Persian digits"},
     {"٢٠٢٥", "2025", "Arabic-Indic digits"},
     {"۱٬۲۳۴٫۵", "1234.5", "Arabic thousands and decimal separators"},
-    {"رئیس\u200Cجمهور", "رئیسجمهور", "ZWNJ removed, so the joined form matches"},
+    {"رئیس\u200Cجمهور", "رییسجمهور", "ZWNJ removed, so the joined form matches"},
     {"می\u200C\u200Cشود", "میشود", "doubled ZWNJ removed"},
     {"کتاب\u200C", "کتاب", "stray ZWNJ at a word end removed"},
     {"ایران\u200F", "ایران", "RLM U+200F removed"},
@@ -50,6 +50,24 @@ const Case kCases[] = {
     {"iPhone", "iphone", "mixed-case Latin"},
     {"ＢＲＩＣＳ", "brics", "full-width Latin folded by NFKC"},
     {"covid", "covid", "lower-case ASCII unchanged"},
+    {"1,234", "1234", "ASCII thousands separator inside a number"},
+    {"رئیس", "رییس", "hamza seat: yeh with hamza is yeh"},
+    {"رییس", "رییس", "hamza seat: the plain spelling"},
+    {"هیئت", "هیات", "hamza seat: after yeh it reads as alef"},
+    {"هیأت", "هیات", "hamza seat: alef with hamza"},
+    {"هیات", "هیات", "hamza seat: the plain spelling"},
+    {"مسئول", "مسول", "hamza seat: yeh-hamza before waw drops"},
+    {"مسؤول", "مسول", "hamza seat: waw-hamza, then the doubled waw"},
+    {"مسوول", "مسول", "hamza seat: doubled waw"},
+    {"سئوال", "سوال", "hamza seat: yeh-hamza before waw"},
+    {"سؤال", "سوال", "hamza seat: waw-hamza"},
+    {"پائیز", "پاییز", "hamza seat: yeh-hamza after alef"},
+    {"جزئی", "جزیی", "hamza seat: yeh-hamza after a consonant"},
+    {"تأثیر", "تاثیر", "alef with hamza in the middle of a word"},
+    {"داوود", "داود", "doubled waw in a name"},
+    {"اطاق", "اتاق", "old spelling of room"},
+    {"طهران", "تهران", "old spelling of Tehran"},
+    {"بلیط", "بلیت", "old spelling of ticket"},
 };
 
 }  // namespace
@@ -79,4 +97,7 @@ TEST_CASE("words that differ stay different", "[analysis][normalizer]") {
   CHECK(kavosh::normalize("صد") != kavosh::normalize("سد"));
   CHECK(kavosh::normalize("خوار") != kavosh::normalize("خار"));
   CHECK(kavosh::normalize("کتاب") != kavosh::normalize("کتابت"));
+  CHECK(kavosh::normalize("غذا") != kavosh::normalize("قضا"));
+  CHECK(kavosh::normalize("اساس") != kavosh::normalize("اثاث"));
+  CHECK(kavosh::normalize("طاق") != kavosh::normalize("تاق"));
 }

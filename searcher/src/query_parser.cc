@@ -20,10 +20,10 @@ void add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool e
   clause.excluded = excluded;
   for (Token& token : tokenize(text)) {
     if (token.term.size() <= schema::kMaxTermBytes) {
-      clause.terms.push_back(std::move(token.term));
+      clause.tokens.push_back(std::move(token));
     }
   }
-  if (!clause.terms.empty()) {
+  if (!clause.tokens.empty()) {
     clauses.push_back(std::move(clause));
   }
 }

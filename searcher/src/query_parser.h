@@ -6,11 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "common/tokenizer.h"
+
 namespace kavosh {
 
 // One word or phrase of a query, as normalized terms.
 struct QueryClause {
-  std::vector<std::string> terms;  // in order; more than one means a phrase
+  std::vector<Token> tokens;  // in order; more than one means a phrase
   bool excluded = false;           // written -word or -"phrase"
 };
 

@@ -9,6 +9,7 @@
 
 #include "common/normalizer.h"
 #include "common/schema.h"
+#include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
 #include "searcher/src/snippet.h"
 
@@ -16,14 +17,6 @@ namespace kavosh {
 namespace fs = std::filesystem;
 
 namespace {
-
-Xapian::Query clause_query(const QueryClause& clause) {
-  if (clause.terms.size() == 1) {
-    return Xapian::Query(clause.terms.front());
-  }
-  return Xapian::Query(Xapian::Query::OP_PHRASE, clause.terms.begin(), clause.terms.end(),
-                       static_cast<Xapian::termcount>(clause.terms.size()));
-}
 
 // The matches of `query` from `offset`, at most `limit`, with a match count
 // that is exact whenever the page reaches past the last match.
@@ -140,49 +133,25 @@ Results Searcher::search(std::string_view query, const SearchOptions& options) c
 Results Searcher::Impl::search(std::string_view query, const SearchOptions& options) const {
   const auto started = std::chrono::steady_clock::now();
   const std::vector<QueryClause> clauses = parse_query(query);
-
-  std::vector<Xapian::Query> positive;
-  std::vector<Xapian::Query> negative;
-  std::unordered_set<std::string> terms;
-  for (const QueryClause& clause : clauses) {
-    (clause.excluded ? negative : positive).push_back(clause_query(clause));
-    if (!clause.excluded) {
-      terms.insert(clause.terms.begin(), clause.terms.end());
-    }
-  }
-  const auto without_excluded = [&](Xapian::Query q) {
-    if (negative.empty()) {
-      return q;
-    }
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
-                         Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
-  };
-  // Documents with every word rank above documents with only some: the first
-  // tier is the conjunction, the second the rest of the disjunction.
-  const Xapian::Query all(Xapian::Query::OP_AND, positive.begin(), positive.end());
-  const Xapian::Query any(Xapian::Query::OP_OR, positive.begin(), positive.end());
-  const Xapian::Query first_tier = without_excluded(all);
-  const bool tiered = positive.size() > 1;
-  const Xapian::Query second_tier =
-      without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
-
   Lease lease(*this);
   Xapian::Database& db = lease.db();
+  const BuiltQuery built = build_query(clauses, db);
+  const Matcher matcher{built.terms, built.stems};
   Results results;
   results.query = std::string(query);
 
-  const Xapian::MSet first = run(db, first_tier, options.offset, options.limit);
+  const Xapian::MSet first = run(db, built.first, options.offset, options.limit);
   results.total = first.get_matches_estimated();
   std::vector<Xapian::MSet> sets{first};
   std::size_t rank = options.offset;
-  if (tiered) {
+  if (built.tiered) {
     const std::size_t remaining =
         options.limit - std::min<std::size_t>(first.size(), options.limit);
     // When the first tier ends on this page, its count is exact.
     const std::size_t first_count = first.get_matches_estimated();
     const std::size_t second_offset =
         options.offset > first_count ? options.offset - first_count : 0;
-    const Xapian::MSet second = run(db, second_tier, second_offset, remaining);
+    const Xapian::MSet second = run(db, built.second, second_offset, remaining);
     results.total += second.get_matches_estimated();
     sets.push_back(second);
   }
@@ -201,10 +170,10 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
       hit.date_gregorian = record.date_gregorian;
       hit.date_jalali = record.date_jalali;
       if (options.snippets) {
-        Snippet snippet = make_snippet(record.body, terms, options.snippet_bytes);
+        Snippet snippet = make_snippet(record.body, matcher, options.snippet_bytes);
         hit.snippet = std::move(snippet.text);
         hit.snippet_highlights = std::move(snippet.highlights);
-        hit.title_highlights = highlight(hit.title, terms);
+        hit.title_highlights = highlight(hit.title, matcher);
       }
       results.hits.push_back(std::move(hit));
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/stemmer.h"
 #include "common/tokenizer.h"
 
 namespace kavosh {
@@ -11,22 +12,36 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
 
 }  // namespace
 
-std::vector<Range> highlight(std::string_view text, const std::unordered_set<std::string>& terms) {
+bool Matcher::matches(const Token& token) const {
+  if (terms.count(token.term)) {
+    return true;
+  }
+  for (const std::string& part : token.parts) {
+    if (terms.count(part)) {
+      return true;
+    }
+  }
+  if (stems.empty()) {
+    return false;
+  }
+  return stems.count(token.parts.empty() ? stem(token.term) : stem_parts(token.parts)) > 0;
+}
+
+std::vector<Range> highlight(std::string_view text, const Matcher& matcher) {
   std::vector<Range> ranges;
   for (const Token& token : tokenize(text)) {
-    if (terms.count(token.term)) {
+    if (matcher.matches(token)) {
       ranges.push_back(Range{token.begin, token.end});
     }
   }
   return ranges;
 }
 
-Snippet make_snippet(std::string_view text, const std::unordered_set<std::string>& terms,
-                     std::size_t max_bytes) {
+Snippet make_snippet(std::string_view text, const Matcher& matcher, std::size_t max_bytes) {
   const std::vector<Token> tokens = tokenize(text);
   std::vector<std::size_t> matches;  // indexes into tokens
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (terms.count(tokens[i].term)) {
+    if (matcher.matches(tokens[i])) {
       matches.push_back(i);
     }
   }

@@ -1,0 +1,88 @@
+#include "bench/relevance/metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_set>
+
+namespace kavosh::bench {
+namespace {
+
+double discount(std::size_t rank) { return 1.0 / std::log2(static_cast<double>(rank) + 1.0); }
+
+Ranking without_repeats(const Ranking& ranking) {
+  Ranking out;
+  std::unordered_set<std::string> seen;
+  for (const std::string& doc : ranking) {
+    if (seen.insert(doc).second) {
+      out.push_back(doc);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+double reciprocal_rank(const Ranking& ranking, const Relevant& relevant, std::size_t k) {
+  const std::size_t n = std::min(k, ranking.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (relevant.contains(ranking[i])) {
+      return 1.0 / static_cast<double>(i + 1);
+    }
+  }
+  return 0;
+}
+
+double ndcg(const Ranking& ranking, const Relevant& relevant, std::size_t k) {
+  double ideal = 0;
+  for (std::size_t rank = 1; rank <= std::min(k, relevant.size()); ++rank) {
+    ideal += discount(rank);
+  }
+  if (ideal == 0) {
+    return 0;
+  }
+  double dcg = 0;
+  const std::size_t n = std::min(k, ranking.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (relevant.contains(ranking[i])) {
+      dcg += discount(i + 1);
+    }
+  }
+  return dcg / ideal;
+}
+
+double recall(const Ranking& ranking, const Relevant& relevant, std::size_t k) {
+  if (relevant.empty()) {
+    return 0;
+  }
+  const std::size_t n = std::min(k, ranking.size());
+  const auto found = std::count_if(ranking.begin(), ranking.begin() + static_cast<long>(n),
+                                   [&](const std::string& doc) { return relevant.contains(doc); });
+  return static_cast<double>(found) / static_cast<double>(relevant.size());
+}
+
+Scores evaluate(const std::vector<Query>& queries, const Run& run, const Qrels& qrels) {
+  Scores scores;
+  static const Ranking kNoResults;
+  for (const Query& query : queries) {
+    const auto judged = qrels.find(query.id);
+    if (judged == qrels.end() || judged->second.empty()) {
+      continue;
+    }
+    const auto found = run.find(query.id);
+    const Ranking ranking = without_repeats(found == run.end() ? kNoResults : found->second);
+    scores.mrr_at_10 += reciprocal_rank(ranking, judged->second, 10);
+    scores.ndcg_at_10 += ndcg(ranking, judged->second, 10);
+    scores.recall_at_100 += recall(ranking, judged->second, 100);
+    ++scores.queries;
+  }
+  if (scores.queries > 0) {
+    const auto n = static_cast<double>(scores.queries);
+    scores.mrr_at_10 /= n;
+    scores.ndcg_at_10 /= n;
+    scores.recall_at_100 /= n;
+  }
+  return scores;
+}
+
+}  // namespace kavosh::bench

@@ -1,0 +1,271 @@
+#include "searcher/src/query_builder.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "common/features.h"
+#include "common/schema.h"
+#include "common/stemmer.h"
+#include "common/stopwords.h"
+
+namespace kavosh {
+namespace {
+
+// Weights of the equivalent forms relative to the form the reader typed:
+// they find the same documents, and the typed form ranks first.
+constexpr double kVariantWeight = 0.9;
+constexpr double kStemWeight = 0.5;
+constexpr double kStopwordWeight = 0.3;
+// At most this many ways to split a word typed without its half-space.
+constexpr std::size_t kMaxSplits = 3;
+// At most this many spellings of one phrase.
+constexpr std::size_t kMaxPhraseVariants = 16;
+
+using Elements = std::vector<std::string>;
+
+Xapian::Query phrase(const Elements& elements) {
+  if (elements.size() == 1) {
+    return Xapian::Query(elements.front());
+  }
+  return Xapian::Query(Xapian::Query::OP_PHRASE, elements.begin(), elements.end(),
+                       static_cast<Xapian::termcount>(elements.size()));
+}
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+  if (queries.size() == 1) {
+    return queries.front();
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+Xapian::Query scaled(double factor, const Xapian::Query& q) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
+std::string stem_of(const Token& token) {
+  return token.parts.empty() ? stem(token.term) : stem_parts(token.parts);
+}
+
+class Builder {
+ public:
+  Builder(const Xapian::Database& db, BuiltQuery& out) : db_(db), out_(out) {}
+
+  bool exists(const std::string& term) const {
+    return term.size() <= schema::kMaxTermBytes && db_.term_exists(term);
+  }
+
+  // Ways to read a word typed without half-spaces as two indexed words,
+  // most frequent first ("رییسجمهور" -> رییس + جمهور).
+  std::vector<Elements> splits(const std::string& term) const {
+    std::vector<std::pair<Xapian::doccount, Elements>> found;
+    const auto* s = reinterpret_cast<const std::uint8_t*>(term.data());
+    const auto n = static_cast<std::int32_t>(term.size());
+    std::int32_t i = 0;
+    int letters = 0;
+    while (i < n) {
+      UChar32 c = 0;
+      U8_NEXT(s, i, n, c);
+      ++letters;
+      if (letters < 2 || i >= n) {
+        continue;
+      }
+      const std::string left = term.substr(0, static_cast<std::size_t>(i));
+      const std::string right = term.substr(static_cast<std::size_t>(i));
+      if (right.size() < 4) {  // two Persian letters at least
+        continue;
+      }
+      const Xapian::doccount lf = db_.get_termfreq(left);
+      const Xapian::doccount rf = lf == 0 ? 0 : db_.get_termfreq(right);
+      if (rf > 0) {
+        found.emplace_back(std::min(lf, rf), Elements{left, right});
+      }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<Elements> out;
+    for (std::size_t k = 0; k < found.size() && k < kMaxSplits; ++k) {
+      out.push_back(std::move(found[k].second));
+    }
+    return out;
+  }
+
+  // The other spellings of one token, each a sequence of terms.
+  std::vector<Elements> variants(const Token& token) const {
+    if (!features().zwnj) {
+      return {};
+    }
+    if (!token.parts.empty()) {
+      return {token.parts};
+    }
+    return splits(token.term);
+  }
+
+  void highlight(const Token& token) {
+    out_.terms.insert(token.term);
+    out_.terms.insert(token.parts.begin(), token.parts.end());
+    if (features().stem) {
+      out_.stems.insert(stem_of(token));
+    }
+  }
+
+  // One word: its own form, its other spellings, its stem.
+  Xapian::Query word(const Token& token, bool with_stem) {
+    highlight(token);
+    std::vector<Xapian::Query> alternatives{Xapian::Query(token.term)};
+    std::vector<Xapian::Query> others;
+    for (const Elements& v : variants(token)) {
+      others.push_back(phrase(v));
+      out_.terms.insert(v.begin(), v.end());
+    }
+    if (!others.empty()) {
+      alternatives.push_back(scaled(kVariantWeight, any_of(others)));
+    }
+    if (with_stem && features().stem) {
+      const std::string z = std::string(schema::kStemPrefix) + stem_of(token);
+      if (z.size() <= schema::kMaxTermBytes) {
+        alternatives.push_back(scaled(kStemWeight, Xapian::Query(z)));
+      }
+    }
+    return any_of(alternatives);
+  }
+
+  // Two words that the index also knows written together ("رئیس جمهور" and
+  // "رئیسجمهور"): either spelling.
+  Xapian::Query pair(const Token& a, const Token& b, const std::string& joined) {
+    out_.terms.insert(joined);
+    const Xapian::Query apart(Xapian::Query::OP_AND, word(a, true), word(b, true));
+    return Xapian::Query(Xapian::Query::OP_OR, apart,
+                         scaled(kVariantWeight, Xapian::Query(joined)));
+  }
+
+  // A phrase: every combination of each word's spellings, in order.
+  Xapian::Query phrase_clause(const std::vector<Token>& tokens) {
+    std::vector<Elements> results;
+    Elements current;
+    std::function<void(std::size_t)> expand = [&](std::size_t i) {
+      if (results.size() >= kMaxPhraseVariants) {
+        return;
+      }
+      if (i == tokens.size()) {
+        results.push_back(current);
+        return;
+      }
+      const std::size_t mark = current.size();
+      current.push_back(tokens[i].term);
+      expand(i + 1);
+      current.resize(mark);
+      for (const Elements& v : variants(tokens[i])) {
+        current.insert(current.end(), v.begin(), v.end());
+        expand(i + 1);
+        current.resize(mark);
+      }
+      if (features().zwnj && i + 1 < tokens.size()) {
+        const std::string joined = tokens[i].term + tokens[i + 1].term;
+        if (exists(joined)) {
+          current.push_back(joined);
+          expand(i + 2);
+          current.resize(mark);
+        }
+      }
+    };
+    expand(0);
+    for (const Token& t : tokens) {
+      highlight(t);
+    }
+    std::vector<Xapian::Query> queries{phrase(results.front())};
+    std::vector<Xapian::Query> others;
+    for (std::size_t k = 1; k < results.size(); ++k) {
+      others.push_back(phrase(results[k]));
+      out_.terms.insert(results[k].begin(), results[k].end());
+    }
+    if (!others.empty()) {
+      queries.push_back(scaled(kVariantWeight, any_of(others)));
+    }
+    return any_of(queries);
+  }
+
+ private:
+  const Xapian::Database& db_;
+  BuiltQuery& out_;
+};
+
+bool is_stopword_clause(const QueryClause& clause) {
+  return features().stopwords && clause.tokens.size() == 1 && clause.tokens[0].parts.empty() &&
+         is_stopword(clause.tokens[0].term);
+}
+
+}  // namespace
+
+BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Database& db) {
+  BuiltQuery out;
+  Builder builder(db, out);
+  std::vector<Xapian::Query> required;
+  std::vector<Xapian::Query> optional;
+  std::vector<Xapian::Query> excluded;
+
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    const QueryClause& clause = clauses[i];
+    if (clause.excluded) {
+      BuiltQuery ignored;
+      Builder plain(db, ignored);
+      excluded.push_back(clause.tokens.size() == 1 ? plain.word(clause.tokens[0], false)
+                                                   : plain.phrase_clause(clause.tokens));
+      continue;
+    }
+    if (clause.tokens.size() > 1) {
+      required.push_back(builder.phrase_clause(clause.tokens));
+      continue;
+    }
+    const Token& token = clause.tokens[0];
+    // Two words typed apart that the index knows joined.
+    if (features().zwnj && i + 1 < clauses.size() && !clauses[i + 1].excluded &&
+        clauses[i + 1].tokens.size() == 1) {
+      const Token& next = clauses[i + 1].tokens[0];
+      const std::string joined = token.term + next.term;
+      if (builder.exists(joined)) {
+        required.push_back(builder.pair(token, next, joined));
+        ++i;
+        continue;
+      }
+    }
+    if (is_stopword_clause(clause)) {
+      optional.push_back(scaled(kStopwordWeight, builder.word(token, false)));
+    } else {
+      required.push_back(builder.word(token, true));
+    }
+  }
+  if (required.empty()) {  // a query of stopwords only: search them as words
+    for (const Xapian::Query& q : optional) {
+      required.push_back(q);
+    }
+    optional.clear();
+  }
+
+  const auto without_excluded = [&](const Xapian::Query& q) {
+    if (excluded.empty()) {
+      return q;
+    }
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, q, any_of(excluded));
+  };
+  std::vector<Xapian::Query> everything = required;
+  everything.insert(everything.end(), optional.begin(), optional.end());
+  const Xapian::Query any = any_of(everything);
+  if (!features().tiers || everything.size() == 1) {
+    out.first = without_excluded(any);
+    return out;
+  }
+  Xapian::Query all(Xapian::Query::OP_AND, required.begin(), required.end());
+  if (!optional.empty()) {
+    all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, any_of(optional));
+  }
+  out.first = without_excluded(all);
+  out.second = without_excluded(
+      Xapian::Query(Xapian::Query::OP_AND_NOT, any,
+                    Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())));
+  out.tiered = true;
+  return out;
+}
+
+}  // namespace kavosh

@@ -1,0 +1,35 @@
+// Turns parsed query clauses into Xapian queries that find every spelling
+// of the words: half-space, space or nothing, inflected forms, and that rank
+// the form the reader typed first.
+#ifndef KAVOSH_SEARCHER_QUERY_BUILDER_H_
+#define KAVOSH_SEARCHER_QUERY_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "searcher/src/query_parser.h"
+
+namespace kavosh {
+
+struct BuiltQuery {
+  // Documents matching every required word (all but stopwords), then the
+  // rest of those matching any word. Without tiers, `second` is empty.
+  Xapian::Query first;
+  Xapian::Query second;
+  bool tiered = false;
+  // What to highlight: normalized terms, and stems.
+  std::unordered_set<std::string> terms;
+  std::unordered_set<std::string> stems;
+};
+
+// Builds the query; looks up the index vocabulary in `db` to join words
+// typed apart ("رئیس جمهور" finds "رئیسجمهور") and split words typed
+// together ("رئیسجمهور" finds "رئیس جمهور").
+BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Database& db);
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_SEARCHER_QUERY_BUILDER_H_
