@@ -107,17 +107,17 @@ icu::UnicodeString fold_orthography(const icu::UnicodeString& in) {
 // غذا/قضا) are not here.
 const std::unordered_map<std::string_view, std::string_view>& old_spellings() {
   static const std::unordered_map<std::string_view, std::string_view> table = {
-      {"اطاق", "اتاق"},         // room
-      {"طهران", "تهران"},       // Tehran
-      {"بلیط", "بلیت"},         // ticket
-      {"اطریش", "اتریش"},       // Austria
-      {"امپراطور", "امپراتور"}, // emperor
+      {"اطاق", "اتاق"},          // room
+      {"طهران", "تهران"},        // Tehran
+      {"بلیط", "بلیت"},          // ticket
+      {"اطریش", "اتریش"},        // Austria
+      {"امپراطور", "امپراتور"},  // emperor
       {"امپراطوری", "امپراتوری"},
-      {"باطری", "باتری"},       // battery
-      {"طپش", "تپش"},           // beat
-      {"غلطیدن", "غلتیدن"},     // to roll
-      {"اطو", "اتو"},           // iron
-      {"طوفان", "توفان"},       // storm
+      {"باطری", "باتری"},    // battery
+      {"طپش", "تپش"},        // beat
+      {"غلطیدن", "غلتیدن"},  // to roll
+      {"اطو", "اتو"},        // iron
+      {"طوفان", "توفان"},    // storm
   };
   return table;
 }

@@ -187,9 +187,9 @@ namespace kavosh {
 
 std::string stem_parts(const std::vector<std::string>& parts) {
   static const std::unordered_set<std::string_view> kSuffixes = {
-      "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
-      "ای", "ی", "ام", "ات", "اش", "ایم", "اید", "اند", "مان", "تان", "شان",
-      "تر", "ترین", "یی", "گان"};
+      "ها",     "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان",
+      "هایشان", "ای",  "ی",    "ام",   "ات",   "اش",   "ایم",    "اید",
+      "اند",    "مان", "تان",  "شان",  "تر",   "ترین", "یی",     "گان"};
   std::size_t first = 0;
   std::size_t last = parts.size();
   while (last > first + 1 && kSuffixes.count(parts[last - 1])) {

@@ -7,8 +7,8 @@
 
 #include "common/dates.h"
 #include "common/features.h"
-#include "common/stemmer.h"
 #include "common/normalizer.h"
+#include "common/stemmer.h"
 #include "common/tokenizer.h"
 
 namespace kavosh {

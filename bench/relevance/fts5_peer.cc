@@ -92,9 +92,8 @@ void Fts5System::index(const Dataset& /*dataset*/, const std::vector<Document>& 
        kTokenizer + "')");
   // The query's tokens come from FTS5's own tokenizer: a one-row table of
   // the query and its 'instance' vocabulary, in token order.
-  exec(std::string("CREATE TEMP TABLE dummy(x); CREATE VIRTUAL TABLE temp.query USING fts5(text, "
-                   "tokenize = '") +
-       kTokenizer + "'); CREATE VIRTUAL TABLE temp.query_terms USING fts5vocab(query, instance)");
+  exec(std::string("CREATE VIRTUAL TABLE temp.query_text USING fts5(text, tokenize = '") +
+       kTokenizer + "'); CREATE VIRTUAL TABLE temp.query_terms USING fts5vocab(query_text, instance)");
   exec("BEGIN");
   Statement insert(db_, "INSERT INTO docs(id, title, body) VALUES (?1, ?2, ?3)");
   for (const Document& doc : documents) {
@@ -109,11 +108,11 @@ void Fts5System::index(const Dataset& /*dataset*/, const std::vector<Document>& 
 }
 
 std::string Fts5System::match_expression(const std::string& query) {
-  exec("DELETE FROM temp.query");
-  Statement insert(db_, "INSERT INTO temp.query(text) VALUES (?1)");
+  exec("DELETE FROM temp.query_text");
+  Statement insert(db_, "INSERT INTO temp.query_text(text) VALUES (?1)");
   insert.bind(1, query);
   insert.step();
-  Statement terms(db_, "SELECT term FROM temp.query_terms ORDER BY offset");
+  Statement terms(db_, "SELECT term FROM temp.query_terms ORDER BY doc, offset");
   std::string expression;
   while (terms.step()) {
     std::string term = terms.text(0);

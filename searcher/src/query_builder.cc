@@ -48,6 +48,22 @@ std::string stem_of(const Token& token) {
   return token.parts.empty() ? stem(token.term) : stem_parts(token.parts);
 }
 
+// The closed classes written with a half-space: verbal and negative
+// prefixes, and plural, comparative, ezafe, clitic and verb-ending suffixes.
+bool is_prefix(std::string_view s) {
+  static const std::unordered_set<std::string_view> kPrefixes = {"می", "نمی", "بی", "نا"};
+  return kPrefixes.count(s) > 0;
+}
+
+bool is_suffix(std::string_view s) {
+  static const std::unordered_set<std::string_view> kSuffixes = {
+      "ها",  "های", "هایی", "تر",  "ترین", "ای",  "ی",      "ام",     "اند",   "ایم",
+      "اید", "اش",  "ات",   "مان", "تان",  "شان", "هایشان", "هایمان", "هایتان"};
+  return kSuffixes.count(s) > 0;
+}
+
+bool may_join(const Token& a, const Token& b);
+
 class Builder {
  public:
   Builder(const Xapian::Database& db, BuiltQuery& out) : db_(db), out_(out) {}
@@ -73,7 +89,8 @@ class Builder {
       }
       const std::string left = term.substr(0, static_cast<std::size_t>(i));
       const std::string right = term.substr(static_cast<std::size_t>(i));
-      if (right.size() < 4) {  // two Persian letters at least
+      // Short halves only as the known affixes: "گی|ری" is no compound.
+      if ((left.size() < 6 && !is_prefix(left)) || (right.size() < 6 && !is_suffix(right))) {
         continue;
       }
       const Xapian::doccount lf = db_.get_termfreq(left);
@@ -132,12 +149,32 @@ class Builder {
   }
 
   // Two words that the index also knows written together ("رئیس جمهور" and
-  // "رئیسجمهور"): either spelling.
-  Xapian::Query pair(const Token& a, const Token& b, const std::string& joined) {
+  // "رئیسجمهور"): each word scores as itself; the joined spelling is one
+  // more alternative.
+  struct Pair {
+    Xapian::Query score;
+    Xapian::Query match;  // both words, or the joined spelling
+  };
+  Pair pair(const Token& a, const Token& b, const std::string& joined) {
     out_.terms.insert(joined);
-    const Xapian::Query apart(Xapian::Query::OP_AND, word(a, true), word(b, true));
-    return Xapian::Query(Xapian::Query::OP_OR, apart,
-                         scaled(kVariantWeight, Xapian::Query(joined)));
+    const auto weighed = [this](const Token& t) {
+      const bool stop = features().stopwords && t.parts.empty() && is_stopword(t.term);
+      const Xapian::Query q = word(t, !stop);
+      return stop ? scaled(kStopwordWeight, q) : q;
+    };
+    const Xapian::Query qa = weighed(a);
+    const Xapian::Query qb = weighed(b);
+    std::vector<Xapian::Query> together{Xapian::Query(joined)};
+    if (features().stem) {
+      const std::string joined_stem = stem(joined);
+      out_.stems.insert(joined_stem);
+      together.push_back(scaled(kStemWeight / kVariantWeight,
+                                Xapian::Query(std::string(schema::kStemPrefix) + joined_stem)));
+    }
+    const Xapian::Query joined_query = scaled(kVariantWeight, any_of(together));
+    return Pair{any_of({qa, qb, joined_query}),
+                Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, qa, qb),
+                              joined_query)};
   }
 
   // A phrase: every combination of each word's spellings, in order.
@@ -161,7 +198,7 @@ class Builder {
         expand(i + 1);
         current.resize(mark);
       }
-      if (features().zwnj && i + 1 < tokens.size()) {
+      if (features().zwnj && i + 1 < tokens.size() && may_join(tokens[i], tokens[i + 1])) {
         const std::string joined = tokens[i].term + tokens[i + 1].term;
         if (exists(joined)) {
           current.push_back(joined);
@@ -191,6 +228,19 @@ class Builder {
   BuiltQuery& out_;
 };
 
+// Whether two words typed apart may be one word written with a half-space:
+// a stopword joins only as a prefix (می، نمی، بی، نا) or a suffix (ها، تر،
+// ...); "و" + "میر" is not one word.
+bool may_join(const Token& a, const Token& b) {
+  if (!a.parts.empty() || !b.parts.empty()) {
+    return false;
+  }
+  if (is_stopword(a.term) && !is_prefix(a.term)) {
+    return false;
+  }
+  return !is_stopword(b.term) || is_suffix(b.term);
+}
+
 bool is_stopword_clause(const QueryClause& clause) {
   return features().stopwords && clause.tokens.size() == 1 && clause.tokens[0].parts.empty() &&
          is_stopword(clause.tokens[0].term);
@@ -201,8 +251,10 @@ bool is_stopword_clause(const QueryClause& clause) {
 BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Database& db) {
   BuiltQuery out;
   Builder builder(db, out);
+  // Every clause adds to the score; the required ones decide the tier.
+  std::vector<Xapian::Query> scoring;
   std::vector<Xapian::Query> required;
-  std::vector<Xapian::Query> optional;
+  std::vector<Xapian::Query> stopwords;
   std::vector<Xapian::Query> excluded;
 
   for (std::size_t i = 0; i < clauses.size(); ++i) {
@@ -215,32 +267,36 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
       continue;
     }
     if (clause.tokens.size() > 1) {
-      required.push_back(builder.phrase_clause(clause.tokens));
+      const Xapian::Query q = builder.phrase_clause(clause.tokens);
+      scoring.push_back(q);
+      required.push_back(q);
       continue;
     }
     const Token& token = clause.tokens[0];
     // Two words typed apart that the index knows joined.
     if (features().zwnj && i + 1 < clauses.size() && !clauses[i + 1].excluded &&
-        clauses[i + 1].tokens.size() == 1) {
-      const Token& next = clauses[i + 1].tokens[0];
-      const std::string joined = token.term + next.term;
+        clauses[i + 1].tokens.size() == 1 && may_join(token, clauses[i + 1].tokens[0])) {
+      const std::string joined = token.term + clauses[i + 1].tokens[0].term;
       if (builder.exists(joined)) {
-        required.push_back(builder.pair(token, next, joined));
+        const auto pair = builder.pair(token, clauses[i + 1].tokens[0], joined);
+        scoring.push_back(pair.score);
+        required.push_back(pair.match);
         ++i;
         continue;
       }
     }
     if (is_stopword_clause(clause)) {
-      optional.push_back(scaled(kStopwordWeight, builder.word(token, false)));
+      const Xapian::Query q = scaled(kStopwordWeight, builder.word(token, false));
+      scoring.push_back(q);
+      stopwords.push_back(q);
     } else {
-      required.push_back(builder.word(token, true));
-    }
-  }
-  if (required.empty()) {  // a query of stopwords only: search them as words
-    for (const Xapian::Query& q : optional) {
+      const Xapian::Query q = builder.word(token, true);
+      scoring.push_back(q);
       required.push_back(q);
     }
-    optional.clear();
+  }
+  if (required.empty()) {  // a query of stopwords only: they are the words
+    required = stopwords;
   }
 
   const auto without_excluded = [&](const Xapian::Query& q) {
@@ -249,21 +305,15 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     }
     return Xapian::Query(Xapian::Query::OP_AND_NOT, q, any_of(excluded));
   };
-  std::vector<Xapian::Query> everything = required;
-  everything.insert(everything.end(), optional.begin(), optional.end());
-  const Xapian::Query any = any_of(everything);
-  if (!features().tiers || everything.size() == 1) {
+  const Xapian::Query any = any_of(scoring);
+  if (!features().tiers || scoring.size() == 1) {
     out.first = without_excluded(any);
     return out;
   }
-  Xapian::Query all(Xapian::Query::OP_AND, required.begin(), required.end());
-  if (!optional.empty()) {
-    all = Xapian::Query(Xapian::Query::OP_AND_MAYBE, all, any_of(optional));
-  }
-  out.first = without_excluded(all);
-  out.second = without_excluded(
-      Xapian::Query(Xapian::Query::OP_AND_NOT, any,
-                    Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())));
+  // Both tiers score alike; the filter only decides which comes first.
+  const Xapian::Query all(Xapian::Query::OP_AND, required.begin(), required.end());
+  out.first = without_excluded(Xapian::Query(Xapian::Query::OP_FILTER, any, all));
+  out.second = without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
   out.tiered = true;
   return out;
 }

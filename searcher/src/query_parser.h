@@ -13,7 +13,7 @@ namespace kavosh {
 // One word or phrase of a query, as normalized terms.
 struct QueryClause {
   std::vector<Token> tokens;  // in order; more than one means a phrase
-  bool excluded = false;           // written -word or -"phrase"
+  bool excluded = false;      // written -word or -"phrase"
 };
 
 // Words are separated by whitespace; "…" and «…» quote a phrase (an

@@ -24,6 +24,7 @@ Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, std::si
                  std::size_t limit) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
                           static_cast<Xapian::doccount>(limit),
                           static_cast<Xapian::doccount>(offset + limit));
@@ -136,6 +137,7 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Lease lease(*this);
   Xapian::Database& db = lease.db();
   const BuiltQuery built = build_query(clauses, db);
+
   const Matcher matcher{built.terms, built.stems};
   Results results;
   results.query = std::string(query);

@@ -1,0 +1,165 @@
+// kavosh-bench-relevance: compares Kavosh's ranking with its ablations and
+// with other engines on Persian test collections, and prints Markdown tables.
+//
+// Exit status: 0 done; 1 done, but some system failed on some data set (the
+// tables say which); 2 error (bad arguments, unreadable data set).
+//
+// The hidden subcommand `search-kavosh` runs queries against a Kavosh index
+// in a fresh process, so that the KAVOSH_ABLATE it inherits takes effect
+// (the library reads it once per process).
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench/relevance/dataset.h"
+#include "bench/relevance/report.h"
+#include "bench/relevance/runner.h"
+#include "bench/relevance/systems.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace kavosh::bench;
+
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) {
+      items.push_back(list.substr(start, comma - start));
+    }
+    start = comma + 1;
+  }
+  return items;
+}
+
+std::vector<SystemSpec> make_specs(const fs::path& indexer, const std::vector<std::string>& ablate) {
+  std::vector<SystemSpec> specs;
+  specs.push_back({"Kavosh", Role::kKavosh, [indexer] { return make_kavosh({indexer, ""}); }});
+  for (const std::string& feature : ablate) {
+    specs.push_back({"Kavosh −" + feature, Role::kAblation,
+                     [indexer, feature] { return make_kavosh({indexer, feature}); }});
+  }
+  specs.push_back({"SQLite FTS5", Role::kPeer, make_fts5});
+  specs.push_back({"Xapian plain", Role::kPeer, make_xapian_plain});
+  specs.push_back({"Lucene++ Persian", Role::kPeer, make_lucene_persian});
+  return specs;
+}
+
+int search_kavosh_main(const fs::path& index, const fs::path& queries, const fs::path& out,
+                       std::size_t depth) {
+  write_run(out, search_kavosh(index, read_queries(queries), depth), "kavosh");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Relevance benchmark: Kavosh, its ablations, SQLite FTS5, plain Xapian and "
+               "Lucene++ on Persian test collections",
+               "kavosh-bench-relevance"};
+  std::string corpora = KAVOSH_BENCH_CORPORA;
+  std::vector<std::string> only;
+  std::string indexer = KAVOSH_INDEX_BIN;
+  std::string ablate = "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers";
+  std::string out_file;
+  std::string work_dir;
+  bool keep_work = false;
+  std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
+  std::size_t depth = 100;
+  app.add_option("--corpora", corpora,
+                 "Folder of data sets (subfolders with docs.jsonl[.gz], queries.tsv, qrels.txt)")
+      ->capture_default_str();
+  app.add_option("--dataset", only, "Run only this data set (repeatable)");
+  app.add_option("--kavosh-index", indexer, "The kavosh-index executable")->capture_default_str();
+  app.add_option("--ablate", ablate, "Features to turn off one at a time (comma-separated)")
+      ->capture_default_str();
+  app.add_option("--out", out_file, "Also write the Markdown tables to this file");
+  app.add_option("--work-dir", work_dir, "Scratch folder for indexes (default: a new temp folder)");
+  app.add_flag("--keep-work", keep_work, "Keep indexes and run files in the scratch folder");
+  app.add_option("--jobs,-j", jobs, "Systems run at once")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+
+  std::string index;
+  std::string queries;
+  std::string run_out;
+  CLI::App* search = app.add_subcommand("search-kavosh", "")->group("");
+  search->add_option("--index", index)->required();
+  search->add_option("--queries", queries)->required();
+  search->add_option("--out", run_out)->required();
+  search->add_option("--depth", depth);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);
+    }
+    fmt::print(stderr, "kavosh-bench-relevance: error: {}\n", e.what());
+    return 2;
+  }
+
+  try {
+    if (search->parsed()) {
+      return search_kavosh_main(index, queries, run_out, depth);
+    }
+    // Kavosh as shipped is searched in this process: no inherited ablation
+    // may reach it (ablated runs set their own in their children).
+    unsetenv("KAVOSH_ABLATE");
+
+    RunnerOptions options;
+    options.jobs = jobs;
+    options.depth = depth;
+    options.keep_work = keep_work;
+    const bool own_work_dir = work_dir.empty();
+    if (own_work_dir) {
+      std::string pattern = (fs::temp_directory_path() / "kavosh-bench-XXXXXX").string();
+      if (mkdtemp(pattern.data()) == nullptr) {
+        throw std::runtime_error("cannot create a temporary folder");
+      }
+      work_dir = pattern;
+    }
+    options.work_dir = fs::absolute(work_dir);
+
+    const std::vector<Dataset> datasets = find_datasets(corpora, only);
+    if (datasets.empty()) {
+      throw std::runtime_error(corpora + ": no data set with queries.tsv and qrels.txt");
+    }
+    const std::vector<SystemSpec> specs = make_specs(indexer, split_list(ablate));
+    std::vector<DatasetResult> results;
+    bool failed = false;
+    for (const Dataset& dataset : datasets) {
+      results.push_back(run_dataset(dataset, specs, options));
+      for (const SystemResult& system : results.back().systems) {
+        failed = failed || !system.error.empty();
+      }
+    }
+    if (keep_work) {
+      fmt::print(stderr, "scratch files kept in {}\n", options.work_dir.string());
+    } else if (own_work_dir) {
+      fs::remove_all(options.work_dir);
+    }
+
+    const std::string report = markdown_report(results);
+    fmt::print("{}", report);
+    if (!out_file.empty()) {
+      std::ofstream out(out_file);
+      out << report;
+      out.close();
+      if (!out) {
+        throw std::runtime_error(out_file + ": cannot write");
+      }
+    }
+    return failed ? 1 : 0;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "kavosh-bench-relevance: error: {}\n", e.what());
+    return 2;
+  }
+}
