@@ -61,6 +61,10 @@ std::string render(const Results& results, const SearchOptions& options, bool co
     }
     out += '\n';
   }
+  if (!results.suggestion.empty()) {
+    out += fmt::format("did you mean: {}{}{}\n", color ? kBold : "", results.suggestion,
+                       color ? kReset : "");
+  }
   if (results.hits.empty()) {
     out += fmt::format("no results for \"{}\" ({:.3f} s)\n", results.query, results.seconds);
   } else {
@@ -99,6 +103,7 @@ std::string render_json(const Results& results, const SearchOptions& options) {
   const nlohmann::json doc = {
       {"query", results.query}, {"total", results.total},     {"offset", options.offset},
       {"limit", options.limit}, {"seconds", results.seconds}, {"hits", std::move(hits)},
+      {"suggestion", results.suggestion},
   };
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -12,6 +12,7 @@
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
 #include "searcher/src/snippet.h"
+#include "searcher/src/suggest.h"
 
 namespace kavosh {
 namespace fs = std::filesystem;
@@ -179,6 +180,11 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
       }
       results.hits.push_back(std::move(hit));
     }
+  }
+  // Few results, or none with every word: some word may be misspelled.
+  const bool no_full_match = built.tiered && first.empty() && options.offset == 0;
+  if (results.total < options.suggest_below || no_full_match) {
+    results.suggestion = suggest(clauses, db);
   }
   results.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -25,6 +25,8 @@ struct SearchOptions {
   // Make snippets and highlights; without, hits carry metadata only (faster
   // for programs that need just ids). Default: true.
   bool snippets = true;
+  // Suggest a corrected query when fewer documents than this match. Default: 3.
+  std::size_t suggest_below = 3;
 };
 
 // A byte range [begin, end) within a string of the result.
@@ -57,6 +59,11 @@ struct Results {
   // Number of matching documents: exact when small, Xapian's estimate otherwise.
   std::uint64_t total = 0;
   std::vector<Hit> hits;
+  // "Did you mean": when the query finds fewer than SearchOptions::
+  // suggest_below documents, or none with all its words, a corrected query
+  // built from the index's own words (missing or extra half-spaces,
+  // misspellings); empty when no word needs correcting.
+  std::string suggestion;
   double seconds = 0;  // time taken by search()
 };
 
