@@ -16,9 +16,9 @@ struct Query {
 };
 
 struct Dataset {
-  std::string name;              // the folder's name
-  std::filesystem::path docs;    // docs.jsonl or docs.jsonl.gz
-  std::vector<Query> queries;    // in file order
+  std::string name;            // the folder's name
+  std::filesystem::path docs;  // docs.jsonl or docs.jsonl.gz
+  std::vector<Query> queries;  // in file order
   Qrels qrels;
 };
 

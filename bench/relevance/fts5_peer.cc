@@ -44,8 +44,9 @@ class Statement {
   }
   std::string text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return p == nullptr ? std::string()
-                        : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+    return p == nullptr
+               ? std::string()
+               : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
   }
 
  private:
@@ -93,7 +94,8 @@ void Fts5System::index(const Dataset& /*dataset*/, const std::vector<Document>& 
   // The query's tokens come from FTS5's own tokenizer: a one-row table of
   // the query and its 'instance' vocabulary, in token order.
   exec(std::string("CREATE VIRTUAL TABLE temp.query_text USING fts5(text, tokenize = '") +
-       kTokenizer + "'); CREATE VIRTUAL TABLE temp.query_terms USING fts5vocab(query_text, instance)");
+       kTokenizer +
+       "'); CREATE VIRTUAL TABLE temp.query_terms USING fts5vocab(query_text, instance)");
   exec("BEGIN");
   Statement insert(db_, "INSERT INTO docs(id, title, body) VALUES (?1, ?2, ?3)");
   for (const Document& doc : documents) {
@@ -133,7 +135,8 @@ Run Fts5System::search(const std::vector<Query>& queries, std::size_t depth) {
   // bm25() weights: id (unindexed) 0, title 2, body 1. Lower is better.
   Statement select(db_,
                    "SELECT id FROM docs WHERE docs MATCH ?1 ORDER BY bm25(docs, 0.0, 2.0, 1.0) "
-                   "LIMIT " + std::to_string(depth));
+                   "LIMIT " +
+                       std::to_string(depth));
   Run run;
   for (const Query& query : queries) {
     const std::string expression = match_expression(query.text);

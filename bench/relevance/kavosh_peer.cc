@@ -59,8 +59,8 @@ void KavoshSystem::index(const Dataset& dataset, const std::vector<Document>& /*
   const int status = run_command(command);
   // 1: done, but some input was skipped (the log names it).
   if (status != 0 && status != 1) {
-    throw std::runtime_error(options_.indexer.string() + " exited with " +
-                             std::to_string(status) + ": " + read_tail(command.log, 600));
+    throw std::runtime_error(options_.indexer.string() + " exited with " + std::to_string(status) +
+                             ": " + read_tail(command.log, 600));
   }
 }
 
@@ -73,9 +73,16 @@ Run KavoshSystem::search(const std::vector<Query>& queries, std::size_t depth) {
   const fs::path run_file = work_dir_ / (stem + ".run");
   write_queries(query_file, queries);
   Command command;
-  command.args = {self_executable().string(), "search-kavosh", "--index", index_dir_.string(),
-                  "--queries", query_file.string(), "--out", run_file.string(),
-                  "--depth", std::to_string(depth)};
+  command.args = {self_executable().string(),
+                  "search-kavosh",
+                  "--index",
+                  index_dir_.string(),
+                  "--queries",
+                  query_file.string(),
+                  "--out",
+                  run_file.string(),
+                  "--depth",
+                  std::to_string(depth)};
   command.env = env();
   command.log = work_dir_ / (stem + ".log");
   const int status = run_command(command);
@@ -92,8 +99,7 @@ std::unique_ptr<System> make_kavosh(const KavoshOptions& options) {
   return std::make_unique<KavoshSystem>(options);
 }
 
-Run search_kavosh(const fs::path& index_dir, const std::vector<Query>& queries,
-                  std::size_t depth) {
+Run search_kavosh(const fs::path& index_dir, const std::vector<Query>& queries, std::size_t depth) {
   try {
     const Searcher searcher = Searcher::open(index_dir);
     SearchOptions options;

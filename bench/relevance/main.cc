@@ -40,12 +40,14 @@ std::vector<std::string> split_list(const std::string& list) {
   return items;
 }
 
-std::vector<SystemSpec> make_specs(const fs::path& indexer, const std::vector<std::string>& ablate) {
+std::vector<SystemSpec> make_specs(const fs::path& indexer,
+                                   const std::vector<std::string>& ablate) {
   std::vector<SystemSpec> specs;
   specs.push_back({"Kavosh", Role::kKavosh, [indexer] { return make_kavosh({indexer, ""}); }});
   for (const std::string& feature : ablate) {
-    specs.push_back({"Kavosh −" + feature, Role::kAblation,
-                     [indexer, feature] { return make_kavosh({indexer, feature}); }});
+    specs.push_back({"Kavosh −" + feature, Role::kAblation, [indexer, feature] {
+                       return make_kavosh({indexer, feature});
+                     }});
   }
   specs.push_back({"SQLite FTS5", Role::kPeer, make_fts5});
   specs.push_back({"Xapian plain", Role::kPeer, make_xapian_plain});
@@ -62,9 +64,10 @@ int search_kavosh_main(const fs::path& index, const fs::path& queries, const fs:
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Relevance benchmark: Kavosh, its ablations, SQLite FTS5, plain Xapian and "
-               "Lucene++ on Persian test collections",
-               "kavosh-bench-relevance"};
+  CLI::App app{
+      "Relevance benchmark: Kavosh, its ablations, SQLite FTS5, plain Xapian and "
+      "Lucene++ on Persian test collections",
+      "kavosh-bench-relevance"};
   std::string corpora = KAVOSH_BENCH_CORPORA;
   std::vector<std::string> only;
   std::string indexer = KAVOSH_INDEX_BIN;

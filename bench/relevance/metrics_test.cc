@@ -19,8 +19,7 @@ Relevant as_set(const Ranking& ranking) { return Relevant(ranking.begin(), ranki
 
 }  // namespace
 
-TEST_CASE("the reciprocal rank is one over the rank of the first relevant document",
-          "[metrics]") {
+TEST_CASE("the reciprocal rank is one over the rank of the first relevant document", "[metrics]") {
   const Ranking ranking = {"a", "b", "c"};
   CHECK(reciprocal_rank(ranking, {"b"}, 10) == Approx(0.5));
   CHECK(reciprocal_rank(ranking, {"c", "b"}, 10) == Approx(0.5));

@@ -65,7 +65,8 @@ void robustness_table(const DatasetResult& result, std::string& out) {
   }
   out += " mean change |\n" + rule + "---:|\n| queries changed |";
   for (const QuerySet& set : result.query_sets) {
-    out += fmt::format(" {} |", &set == &result.query_sets.front() ? set.queries.size() : set.changed);
+    out +=
+        fmt::format(" {} |", &set == &result.query_sets.front() ? set.queries.size() : set.changed);
   }
   out += " |\n";
   for (const SystemResult& system : result.systems) {
@@ -110,11 +111,12 @@ void error_ratio_line(const DatasetResult& result, std::string& out) {
 }
 
 void summary_table(const std::vector<DatasetResult>& results, std::string& out) {
-  out += "## Summary: error ratio per data set\n\n"
-         "(1 − nDCG@10 of Kavosh) / (1 − nDCG@10 of the best peer); below 1: Kavosh misses "
-         "less.\n\n"
-         "| data set | Kavosh nDCG@10 | best peer | its nDCG@10 | error ratio |\n"
-         "|---|---:|---|---:|---:|\n";
+  out +=
+      "## Summary: error ratio per data set\n\n"
+      "(1 − nDCG@10 of Kavosh) / (1 − nDCG@10 of the best peer); below 1: Kavosh misses "
+      "less.\n\n"
+      "| data set | Kavosh nDCG@10 | best peer | its nDCG@10 | error ratio |\n"
+      "|---|---:|---|---:|---:|\n";
   for (const DatasetResult& result : results) {
     const SystemResult* kavosh = find_role(result, Role::kKavosh);
     const SystemResult* peer = best_peer(result);
@@ -143,8 +145,9 @@ std::string markdown_report(const std::vector<DatasetResult>& results) {
     effectiveness_table(result, out);
     out += "\n";
     error_ratio_line(result, out);
-    out += "\n### Robustness: nDCG@10 per query rewrite (change vs. the system's original "
-           "queries)\n\n";
+    out +=
+        "\n### Robustness: nDCG@10 per query rewrite (change vs. the system's original "
+        "queries)\n\n";
     robustness_table(result, out);
     for (const SystemResult& system : result.systems) {
       if (!system.error.empty()) {

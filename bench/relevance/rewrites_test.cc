@@ -24,8 +24,7 @@ TEST_CASE("digits are written as Persian digits", "[rewrites]") {
   CHECK(persian_digits("٢٠ سال") == "۲۰ سال");  // Arabic-Indic
 }
 
-TEST_CASE("diacritics go after every third letter and as tanwin on a final alef",
-          "[rewrites]") {
+TEST_CASE("diacritics go after every third letter and as tanwin on a final alef", "[rewrites]") {
   CHECK(add_diacritics("قطعا") == "قطع\u064Eا\u064B");
   CHECK(add_diacritics("ایران") == "ایر\u064Eان");
   CHECK(add_diacritics("بم") == "بم");
@@ -52,7 +51,8 @@ TEST_CASE("a space at a common affix becomes a half-space or goes", "[rewrites][
 }
 
 TEST_CASE("invalid UTF-8 becomes a replacement character", "[rewrites]") {
-  CHECK(remove_zwnj("a\xFF" "b") == "a\uFFFDb");
+  CHECK(remove_zwnj("a\xFF"
+                    "b") == "a\uFFFDb");
 }
 
 }  // namespace kavosh::bench

@@ -55,8 +55,8 @@ void write_run(const std::filesystem::path& path, const Run& run, std::string_vi
         throw std::runtime_error(path.string() + ": document id \"" + doc +
                                  "\" cannot be written in a TREC run");
       }
-      out << qid << " Q0 " << doc << ' ' << i + 1 << ' ' << -static_cast<long>(i + 1) << ' '
-          << tag << '\n';
+      out << qid << " Q0 " << doc << ' ' << i + 1 << ' ' << -static_cast<long>(i + 1) << ' ' << tag
+          << '\n';
     }
   }
   out.close();

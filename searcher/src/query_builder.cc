@@ -13,9 +13,13 @@
 namespace kavosh {
 namespace {
 
-// Weights of the equivalent forms relative to the form the reader typed:
-// they find the same documents, and the typed form ranks first.
-constexpr double kVariantWeight = 0.9;
+// Every spelling of a word counts as one term (Xapian's OP_SYNONYM: its
+// frequencies are those of all spellings together), and the spelling the
+// reader typed earns this bonus on top, so it ranks first.
+constexpr double kExactBonus = 0.2;
+// Two words typed apart that the index also knows joined are read as that
+// compound; each word on its own still counts this much.
+constexpr double kLooseWeight = 0.5;
 constexpr double kStemWeight = 0.5;
 constexpr double kStopwordWeight = 0.3;
 // At most this many ways to split a word typed without its half-space.
@@ -42,6 +46,18 @@ Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
 
 Xapian::Query scaled(double factor, const Xapian::Query& q) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
+// The typed form and its other spellings as one term, the typed form first.
+Xapian::Query spellings(const Xapian::Query& typed, const std::vector<Xapian::Query>& others) {
+  if (others.empty()) {
+    return typed;
+  }
+  std::vector<Xapian::Query> all{typed};
+  all.insert(all.end(), others.begin(), others.end());
+  return Xapian::Query(Xapian::Query::OP_OR,
+                       Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end()),
+                       scaled(kExactBonus, typed));
 }
 
 std::string stem_of(const Token& token) {
@@ -130,15 +146,12 @@ class Builder {
   // One word: its own form, its other spellings, its stem.
   Xapian::Query word(const Token& token, bool with_stem) {
     highlight(token);
-    std::vector<Xapian::Query> alternatives{Xapian::Query(token.term)};
     std::vector<Xapian::Query> others;
     for (const Elements& v : variants(token)) {
       others.push_back(phrase(v));
       out_.terms.insert(v.begin(), v.end());
     }
-    if (!others.empty()) {
-      alternatives.push_back(scaled(kVariantWeight, any_of(others)));
-    }
+    std::vector<Xapian::Query> alternatives{spellings(Xapian::Query(token.term), others)};
     if (with_stem && features().stem) {
       const std::string z = std::string(schema::kStemPrefix) + stem_of(token);
       if (z.size() <= schema::kMaxTermBytes) {
@@ -148,9 +161,9 @@ class Builder {
     return any_of(alternatives);
   }
 
-  // Two words that the index also knows written together ("رئیس جمهور" and
-  // "رئیسجمهور"): each word scores as itself; the joined spelling is one
-  // more alternative.
+  // Two words typed apart that the index also knows joined ("رئیس جمهور",
+  // "رئیسجمهور"): read as that compound in either spelling, each word on its
+  // own counting less.
   struct Pair {
     Xapian::Query score;
     Xapian::Query match;  // both words, or the joined spelling
@@ -164,17 +177,18 @@ class Builder {
     };
     const Xapian::Query qa = weighed(a);
     const Xapian::Query qb = weighed(b);
-    std::vector<Xapian::Query> together{Xapian::Query(joined)};
+    std::vector<Xapian::Query> score{
+        spellings(phrase({a.term, b.term}), {Xapian::Query(joined)}),
+        scaled(kLooseWeight, Xapian::Query(Xapian::Query::OP_OR, qa, qb))};
     if (features().stem) {
       const std::string joined_stem = stem(joined);
       out_.stems.insert(joined_stem);
-      together.push_back(scaled(kStemWeight / kVariantWeight,
-                                Xapian::Query(std::string(schema::kStemPrefix) + joined_stem)));
+      score.push_back(
+          scaled(kStemWeight, Xapian::Query(std::string(schema::kStemPrefix) + joined_stem)));
     }
-    const Xapian::Query joined_query = scaled(kVariantWeight, any_of(together));
-    return Pair{any_of({qa, qb, joined_query}),
+    return Pair{any_of(score),
                 Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, qa, qb),
-                              joined_query)};
+                              Xapian::Query(joined))};
   }
 
   // A phrase: every combination of each word's spellings, in order.
@@ -211,16 +225,12 @@ class Builder {
     for (const Token& t : tokens) {
       highlight(t);
     }
-    std::vector<Xapian::Query> queries{phrase(results.front())};
     std::vector<Xapian::Query> others;
     for (std::size_t k = 1; k < results.size(); ++k) {
       others.push_back(phrase(results[k]));
       out_.terms.insert(results[k].begin(), results[k].end());
     }
-    if (!others.empty()) {
-      queries.push_back(scaled(kVariantWeight, any_of(others)));
-    }
-    return any_of(queries);
+    return spellings(phrase(results.front()), others);
   }
 
  private:
