@@ -148,6 +148,12 @@ bool strip_verb(Word& w) {
   for (const std::u32string_view ending : {U"ند", U"یم", U"ید", U"م", U"ی", U"د"}) {
     if (ends_with(w, ending) && w.size() >= prefix + ending.size() + 2) {
       w = w.substr(prefix, w.size() - prefix - ending.size());
+      // A glide yeh after a vowel belongs to the ending: می‌گویند and
+      // می‌گوید both give گو.
+      if (w.size() >= 2 && w.back() == U'ی' &&
+          (w[w.size() - 2] == U'و' || w[w.size() - 2] == U'ا')) {
+        w.pop_back();
+      }
       return true;
     }
   }

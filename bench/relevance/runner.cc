@@ -33,11 +33,21 @@ void log(fmt::format_string<Args...> format, Args&&... args) {
   std::fprintf(stderr, "%s\n", line.c_str());
 }
 
+// "03-Kavosh-marks" for the fourth system, "Kavosh −marks".
 std::string slug(std::size_t index, const std::string& name) {
-  std::string out = fmt::format("{:02}-", index);
+  std::string out = fmt::format("{:02}", index);
+  bool separated = false;
   for (const char c : name) {
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    out += plain ? c : '_';
+    if (!plain) {
+      separated = true;
+      continue;
+    }
+    if (separated || out.size() == 2) {
+      out += '-';
+      separated = false;
+    }
+    out += c;
   }
   return out;
 }

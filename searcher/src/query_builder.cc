@@ -78,14 +78,34 @@ bool is_suffix(std::string_view s) {
   return kSuffixes.count(s) > 0;
 }
 
-bool may_join(const Token& a, const Token& b);
-
 class Builder {
  public:
   Builder(const Xapian::Database& db, BuiltQuery& out) : db_(db), out_(out) {}
 
   bool exists(const std::string& term) const {
     return term.size() <= schema::kMaxTermBytes && db_.term_exists(term);
+  }
+
+  // The joined spelling of two words typed apart, if the index knows it as
+  // one word; empty otherwise. A stopword joins freely only as a prefix
+  // (می، نمی، بی، نا) or a suffix (ها، تر، ...); otherwise the joined word
+  // must be common, not a stray typo: "بین المللی" is "بینالمللی", but
+  // "و میر" is not "ومیر".
+  std::string joined(const Token& a, const Token& b) const {
+    if (!features().zwnj || !a.parts.empty() || !b.parts.empty()) {
+      return {};
+    }
+    std::string joined = a.term + b.term;
+    if (!exists(joined)) {
+      return {};
+    }
+    const bool closed_class =
+        (!is_stopword(a.term) || is_prefix(a.term)) && (!is_stopword(b.term) || is_suffix(b.term));
+    if (closed_class) {
+      return joined;
+    }
+    const Xapian::doccount together = db_.get_termfreq(joined);
+    return together >= 2 && together * 10 >= db_.get_termfreq(b.term) ? joined : std::string();
   }
 
   // Ways to read a word typed without half-spaces as two indexed words,
@@ -212,10 +232,10 @@ class Builder {
         expand(i + 1);
         current.resize(mark);
       }
-      if (features().zwnj && i + 1 < tokens.size() && may_join(tokens[i], tokens[i + 1])) {
-        const std::string joined = tokens[i].term + tokens[i + 1].term;
-        if (exists(joined)) {
-          current.push_back(joined);
+      if (i + 1 < tokens.size()) {
+        const std::string together = joined(tokens[i], tokens[i + 1]);
+        if (!together.empty()) {
+          current.push_back(together);
           expand(i + 2);
           current.resize(mark);
         }
@@ -237,19 +257,6 @@ class Builder {
   const Xapian::Database& db_;
   BuiltQuery& out_;
 };
-
-// Whether two words typed apart may be one word written with a half-space:
-// a stopword joins only as a prefix (می، نمی، بی، نا) or a suffix (ها، تر،
-// ...); "و" + "میر" is not one word.
-bool may_join(const Token& a, const Token& b) {
-  if (!a.parts.empty() || !b.parts.empty()) {
-    return false;
-  }
-  if (is_stopword(a.term) && !is_prefix(a.term)) {
-    return false;
-  }
-  return !is_stopword(b.term) || is_suffix(b.term);
-}
 
 bool is_stopword_clause(const QueryClause& clause) {
   return features().stopwords && clause.tokens.size() == 1 && clause.tokens[0].parts.empty() &&
@@ -284,10 +291,9 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     }
     const Token& token = clause.tokens[0];
     // Two words typed apart that the index knows joined.
-    if (features().zwnj && i + 1 < clauses.size() && !clauses[i + 1].excluded &&
-        clauses[i + 1].tokens.size() == 1 && may_join(token, clauses[i + 1].tokens[0])) {
-      const std::string joined = token.term + clauses[i + 1].tokens[0].term;
-      if (builder.exists(joined)) {
+    if (i + 1 < clauses.size() && !clauses[i + 1].excluded && clauses[i + 1].tokens.size() == 1) {
+      const std::string joined = builder.joined(token, clauses[i + 1].tokens[0]);
+      if (!joined.empty()) {
         const auto pair = builder.pair(token, clauses[i + 1].tokens[0], joined);
         scoring.push_back(pair.score);
         required.push_back(pair.match);

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <mutex>
 #include <unordered_set>
 
@@ -138,6 +139,9 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Lease lease(*this);
   Xapian::Database& db = lease.db();
   const BuiltQuery built = build_query(clauses, db);
+  if (std::getenv("KAVOSH_DEBUG_QUERY")) {
+    fmt::print(stderr, "{}\n", built.first.get_description());
+  }
 
   const Matcher matcher{built.terms, built.stems};
   Results results;
