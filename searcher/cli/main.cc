@@ -23,6 +23,19 @@ int main(int argc, char** argv) {
   app.add_option("--limit,-n", options.limit, "Results to show")->capture_default_str();
   app.add_option("--offset", options.offset, "Results to skip")->capture_default_str();
   app.add_flag("--json", json, "Print results as JSON");
+  app.add_option("--from", options.date_from,
+                 "Only documents dated from this day or period on (1404/09/01, 1404/09, 2025-12)");
+  app.add_option("--to", options.date_to,
+                 "Only documents dated up to this day or period, inclusive (1404/09 = to its end)");
+  app.add_option("--source", options.sources, "Only documents from this source (repeatable)");
+  std::string sort = "relevance";
+  app.add_option("--sort", sort, "Order: relevance, newest or oldest")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->capture_default_str();
+  app.add_option("--recency", options.recency_half_life_days,
+                 "Favour recent documents, with this half-life in days (relevance order)")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--facets", options.facets, "Count results by source and Jalali month and year");
   app.add_option("--color", color, "Highlight matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -48,6 +61,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  options.sort = sort == "newest"   ? kavosh::Sort::kNewest
+                 : sort == "oldest" ? kavosh::Sort::kOldest
+                                    : kavosh::Sort::kRelevance;
   std::string query;
   for (const std::string& word : words) {
     query += (query.empty() ? "" : " ") + word;

@@ -32,6 +32,31 @@ std::string mark(std::string_view text, const std::vector<Range>& ranges, std::s
   return out;
 }
 
+std::string render_facets(const Facets& facets) {
+  std::string out;
+  const auto row = [&](std::string_view label, const std::vector<FacetCount>& counts,
+                       std::size_t max) {
+    if (counts.empty()) {
+      return;
+    }
+    out += fmt::format("{}:", label);
+    for (std::size_t i = 0; i < counts.size() && i < max; ++i) {
+      out += fmt::format("  {} {}", counts[i].value, counts[i].count);
+    }
+    if (counts.size() > max) {
+      out += fmt::format("  (+{} more)", counts.size() - max);
+    }
+    out += '\n';
+  };
+  row("sources", facets.sources, 10);
+  row("years", facets.years, 10);
+  row("months", facets.months, 12);
+  if (facets.undated > 0) {
+    out += fmt::format("undated: {}\n", facets.undated);
+  }
+  return out + '\n';
+}
+
 std::string render(const Results& results, const SearchOptions& options, bool color) {
   const std::string_view match_open = color ? kMatch : "";
   const std::string_view match_close = color ? kReset : "";
@@ -60,6 +85,9 @@ std::string render(const Results& results, const SearchOptions& options, bool co
                          mark(hit.snippet, hit.snippet_highlights, match_open, match_close));
     }
     out += '\n';
+  }
+  if (options.facets) {
+    out += render_facets(results.facets);
   }
   if (!results.suggestion.empty()) {
     out += fmt::format("did you mean: {}{}{}\n", color ? kBold : "", results.suggestion,
@@ -101,11 +129,33 @@ std::string render_json(const Results& results, const SearchOptions& options) {
     });
   }
   const nlohmann::json doc = {
-      {"query", results.query}, {"total", results.total},     {"offset", options.offset},
-      {"limit", options.limit}, {"seconds", results.seconds}, {"hits", std::move(hits)},
+      {"query", results.query},
+      {"total", results.total},
+      {"offset", options.offset},
+      {"limit", options.limit},
+      {"seconds", results.seconds},
+      {"hits", std::move(hits)},
       {"suggestion", results.suggestion},
+      {"sort", options.sort == Sort::kNewest   ? "newest"
+               : options.sort == Sort::kOldest ? "oldest"
+                                               : "relevance"},
   };
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  nlohmann::json out = doc;
+  if (options.facets) {
+    const auto counts = [](const std::vector<FacetCount>& cs) {
+      nlohmann::json a = nlohmann::json::array();
+      for (const FacetCount& c : cs) {
+        a.push_back({{"value", c.value}, {"count", c.count}});
+      }
+      return a;
+    };
+    out["facets"] = {{"sources", counts(results.facets.sources)},
+                     {"months", counts(results.facets.months)},
+                     {"years", counts(results.facets.years)},
+                     {"undated", results.facets.undated},
+                     {"exact", results.facets.exact}};
+  }
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace kavosh::cli

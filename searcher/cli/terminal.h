@@ -14,6 +14,9 @@ namespace kavosh::cli {
 std::string mark(std::string_view text, const std::vector<Range>& ranges, std::string_view open,
                  std::string_view close);
 
+// Facet counts as a compact table.
+std::string render_facets(const Facets& facets);
+
 // The results as kavosh-search prints them, coloured if `color`.
 std::string render(const Results& results, const SearchOptions& options, bool color);
 

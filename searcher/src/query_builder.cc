@@ -283,6 +283,17 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
                                                    : plain.phrase_clause(clause.tokens));
       continue;
     }
+    if (clause.title_only) {
+      std::vector<std::string> terms;
+      for (const Token& t : clause.tokens) {
+        builder.highlight(t);
+        terms.push_back(std::string(schema::kTitlePrefix) + t.term);
+      }
+      const Xapian::Query q = phrase(terms);
+      scoring.push_back(q);
+      required.push_back(q);
+      continue;
+    }
     if (clause.tokens.size() > 1) {
       const Xapian::Query q = builder.phrase_clause(clause.tokens);
       scoring.push_back(q);
@@ -313,6 +324,12 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
   }
   if (required.empty()) {  // a query of stopwords only: they are the words
     required = stopwords;
+  }
+  if (scoring.empty()) {  // filters only
+    out.first = excluded.empty() ? Xapian::Query::MatchAll
+                                 : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                                 any_of(excluded));
+    return out;
   }
 
   const auto without_excluded = [&](const Xapian::Query& q) {

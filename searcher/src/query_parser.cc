@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "common/schema.h"
 #include "common/tokenizer.h"
 #include "common/utf8.h"
@@ -12,12 +14,17 @@ namespace {
 
 constexpr std::string_view kOpenGuillemet = "\xC2\xAB";   // «
 constexpr std::string_view kCloseGuillemet = "\xC2\xBB";  // »
+constexpr std::string_view kFields = "title:, source:, date:";
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-void add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool excluded) {
+bool is_field_char(char c) { return c >= 'a' && c <= 'z'; }
+
+void add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool excluded,
+                bool title_only) {
   QueryClause clause;
   clause.excluded = excluded;
+  clause.title_only = title_only;
   for (Token& token : tokenize(text)) {
     if (token.term.size() <= schema::kMaxTermBytes) {
       clause.tokens.push_back(std::move(token));
@@ -30,11 +37,53 @@ void add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool e
 
 }  // namespace
 
-std::vector<QueryClause> parse_query(std::string_view query) {
+void ParsedQuery::require_words_or(bool other_filters) const {
+  if (!has_words() && !other_filters && sources.empty() && dates.empty()) {
+    throw Error(Error::kBadQuery,
+                clauses.empty() ? "query has no words to search for"
+                                : "query only excludes words: add a word to search for",
+                Location{"query", 0, 0});
+  }
+}
+
+bool ParsedQuery::has_words() const {
+  for (const QueryClause& clause : clauses) {
+    if (!clause.excluded) {
+      return true;
+    }
+  }
+  return false;
+}
+
+DayRange parse_period(std::string_view from, std::string_view to, std::string_view where) {
+  DayRange range{std::numeric_limits<long>::min() / 2, std::numeric_limits<long>::max() / 2};
+  const auto read = [&](std::string_view text) {
+    const auto r = parse_date_range(text);
+    if (!r) {
+      throw Error(
+          Error::kBadQuery,
+          fmt::format("\"{}\" is not a date (try 1404/09/21, 1404/09, 1404 or 2025-12-12)", text),
+          Location{std::string(where)});
+    }
+    return *r;
+  };
+  if (!from.empty()) {
+    range.first = read(from).first;
+  }
+  if (!to.empty()) {
+    range.last = read(to).last;  // a partial end includes its whole period
+  }
+  if (range.first > range.last) {
+    throw Error(Error::kBadQuery, "the period ends before it begins", Location{std::string(where)});
+  }
+  return range;
+}
+
+ParsedQuery parse_query(std::string_view query) {
   if (const auto bad = find_invalid_utf8(query)) {
     throw Error(Error::kBadQuery, "query is not valid UTF-8", Location{"query", 0, *bad});
   }
-  std::vector<QueryClause> clauses;
+  ParsedQuery parsed;
   std::size_t i = 0;
   while (i < query.size()) {
     if (is_space(query[i])) {
@@ -46,8 +95,23 @@ std::vector<QueryClause> parse_query(std::string_view query) {
       excluded = true;
       ++i;
     }
+    // field:
+    std::string_view field;
+    std::size_t colon = i;
+    while (colon < query.size() && is_field_char(query[colon])) {
+      ++colon;
+    }
+    if (colon > i && colon < query.size() && query[colon] == ':') {
+      field = query.substr(i, colon - i);
+      if (field != "title" && field != "source" && field != "date") {
+        throw Error(Error::kBadQuery,
+                    fmt::format("unknown field \"{}:\"; the fields are {}", field, kFields),
+                    Location{"query", 0, i});
+      }
+      i = colon + 1;
+    }
     std::string_view close;
-    if (query[i] == '"') {
+    if (i < query.size() && query[i] == '"') {
       close = "\"";
       ++i;
     } else if (query.substr(i, kOpenGuillemet.size()) == kOpenGuillemet) {
@@ -57,27 +121,34 @@ std::vector<QueryClause> parse_query(std::string_view query) {
     std::size_t end = i;
     if (!close.empty()) {
       end = std::min(query.find(close, i), query.size());
-      add_clause(clauses, query.substr(i, end - i), excluded);
-      i = std::min(end + close.size(), query.size());
     } else {
       while (end < query.size() && !is_space(query[end])) {
         ++end;
       }
-      add_clause(clauses, query.substr(i, end - i), excluded);
-      i = end;
+    }
+    const std::string_view text = query.substr(i, end - i);
+    i = close.empty() ? end : std::min(end + close.size(), query.size());
+
+    if (field == "source") {
+      if (excluded || text.empty()) {
+        throw Error(Error::kBadQuery, "source: needs a name, e.g. source:ایلنا",
+                    Location{"query", 0, i});
+      }
+      parsed.sources.emplace_back(text);
+    } else if (field == "date") {
+      const std::size_t dots = text.find("..");
+      const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);
+      const std::string_view to = dots == std::string_view::npos ? text : text.substr(dots + 2);
+      if (excluded || (from.empty() && to.empty())) {
+        throw Error(Error::kBadQuery, "date: needs a period, e.g. date:1404/09..1404/10",
+                    Location{"query", 0, i});
+      }
+      parsed.dates.push_back(parse_period(from, to, "query date:"));
+    } else {
+      add_clause(parsed.clauses, text, excluded, field == "title");
     }
   }
-  bool any_positive = false;
-  for (const QueryClause& clause : clauses) {
-    any_positive = any_positive || !clause.excluded;
-  }
-  if (!any_positive) {
-    throw Error(Error::kBadQuery,
-                clauses.empty() ? "query has no words to search for"
-                                : "query only excludes words: add a word to search for",
-                Location{"query", 0, 0});
-  }
-  return clauses;
+  return parsed;
 }
 
 }  // namespace kavosh

@@ -1,4 +1,4 @@
-// Parses the query syntax of kavosh-search into analyzed clauses.
+// Parses the query syntax of Kavosh into analyzed clauses and filters.
 #ifndef KAVOSH_SEARCHER_QUERY_PARSER_H_
 #define KAVOSH_SEARCHER_QUERY_PARSER_H_
 
@@ -6,23 +6,43 @@
 #include <string_view>
 #include <vector>
 
+#include "common/date_range.h"
 #include "common/tokenizer.h"
 
 namespace kavosh {
 
-// One word or phrase of a query, as normalized terms.
+// One word or phrase of a query, as normalized tokens.
 struct QueryClause {
   std::vector<Token> tokens;  // in order; more than one means a phrase
   bool excluded = false;      // written -word or -"phrase"
+  bool title_only = false;    // written title:word or title:"phrase"
+};
+
+struct ParsedQuery {
+  std::vector<QueryClause> clauses;
+  std::vector<std::string> sources;  // source:NAME, as written
+  std::vector<DayRange> dates;       // date:FROM..TO or date:DAY
+
+  bool has_words() const;
+  // Throws Error(kBadQuery) unless there is a word to search for or a filter
+  // (in the query, or elsewhere when `other_filters`).
+  void require_words_or(bool other_filters) const;
 };
 
 // Words are separated by whitespace; "…" and «…» quote a phrase (an
 // unclosed quote runs to the end); a leading '-' excludes. A word that the
-// analyzer splits into several terms ("تهران-مسکو", "1404/09/21") is matched
-// as a phrase. Punctuation-only words vanish.
-// Throws Error(kBadQuery) on invalid UTF-8, and when no word is left to
-// search for (empty, punctuation only, or only exclusions).
-std::vector<QueryClause> parse_query(std::string_view query);
+// analyzer splits into several terms ("تهران-مسکو") is matched as a phrase.
+// Punctuation-only words vanish. Fields: title:WORD or title:"PHRASE"
+// (title only), source:NAME (a filter), date:FROM..TO, date:FROM.. or
+// date:..TO or date:DAY (a filter; dates as parse_date_range reads them).
+// A query may hold only filters, or nothing (see require_words_or). Throws
+// Error(kBadQuery) on invalid UTF-8, an unknown field (the message lists
+// the valid ones) or a bad date.
+ParsedQuery parse_query(std::string_view query);
+
+// A date range as --from/--to or date: give it, or throws Error(kBadQuery)
+// naming `where`. An empty `from` or `to` leaves that end open.
+DayRange parse_period(std::string_view from, std::string_view to, std::string_view where);
 
 }  // namespace kavosh
 

@@ -10,8 +10,10 @@
 
 #include "common/normalizer.h"
 #include "common/schema.h"
+#include "searcher/src/facets.h"
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
+#include "searcher/src/recency.h"
 #include "searcher/src/snippet.h"
 #include "searcher/src/suggest.h"
 
@@ -20,16 +22,83 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Sort keys for date order: the date slot, with undated documents last
+// whichever way the dates run.
+class DateKey : public Xapian::KeyMaker {
+ public:
+  explicit DateKey(bool newest_first) : newest_first_(newest_first) {}
+  std::string operator()(const Xapian::Document& doc) const override {
+    std::string value = doc.get_value(schema::kDateSlot);
+    if (value.empty()) {
+      return newest_first_ ? std::string() : std::string(1, '\xff');
+    }
+    return value;
+  }
+
+ private:
+  bool newest_first_;
+};
+
 // The matches of `query` from `offset`, at most `limit`, with a match count
 // that is exact whenever the page reaches past the last match.
 Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
-                 std::size_t limit) {
+                 std::size_t limit, const SearchOptions& options) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-
+  if (options.sort != Sort::kRelevance) {
+    const bool newest = options.sort == Sort::kNewest;
+    enquire.set_sort_by_key_then_relevance((new DateKey(newest))->release(), newest);
+  }
+  // Counting up to kExactCount matches makes totals exact for all but the
+  // broadest queries, at little cost.
+  constexpr std::size_t kExactCount = 10000;
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
                           static_cast<Xapian::doccount>(limit),
-                          static_cast<Xapian::doccount>(offset + limit));
+                          static_cast<Xapian::doccount>(std::max(offset + limit, kExactCount)));
+}
+
+// The filters of the options and the query's fields, as one boolean query;
+// MatchAll when there are none.
+Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& options) {
+  std::vector<Xapian::Query> filters;
+  std::vector<DayRange> dates = parsed.dates;
+  if (!options.date_from.empty() || !options.date_to.empty()) {
+    dates.push_back(parse_period(options.date_from, options.date_to, "--from/--to"));
+  }
+  for (const DayRange& range : dates) {
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                         Xapian::sortable_serialise(static_cast<double>(range.first)),
+                         Xapian::sortable_serialise(static_cast<double>(range.last)));
+  }
+  std::vector<std::string> names = parsed.sources;
+  names.insert(names.end(), options.sources.begin(), options.sources.end());
+  if (!names.empty()) {
+    std::vector<Xapian::Query> sources;
+    // "فارس" also finds "خبرگزاری فارس", and the other way round.
+    const std::string agency = normalize("خبرگزاری ");
+    for (const std::string& name : names) {
+      std::string n = normalize(name);
+      sources.emplace_back(std::string(schema::kSourcePrefix) + n);
+      if (n.rfind(agency, 0) == 0) {
+        n = n.substr(agency.size());
+      } else {
+        n = agency + n;
+      }
+      sources.emplace_back(std::string(schema::kSourcePrefix) + n);
+    }
+    filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
+  }
+  if (filters.empty()) {
+    return Xapian::Query::MatchAll;
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+  if (filter.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
+    return query;
+  }
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
 }  // namespace
@@ -135,10 +204,33 @@ Results Searcher::search(std::string_view query, const SearchOptions& options) c
 
 Results Searcher::Impl::search(std::string_view query, const SearchOptions& options) const {
   const auto started = std::chrono::steady_clock::now();
-  const std::vector<QueryClause> clauses = parse_query(query);
+  const ParsedQuery parsed = parse_query(query);
+  parsed.require_words_or(!options.sources.empty() || !options.date_from.empty() ||
+                          !options.date_to.empty());
+  const Xapian::Query filter = filter_query(parsed, options);
   Lease lease(*this);
   Xapian::Database& db = lease.db();
-  const BuiltQuery built = build_query(clauses, db);
+  BuiltQuery built = build_query(parsed.clauses, db);
+  built.first = filtered(built.first, filter);
+  if (built.tiered) {
+    built.second = filtered(built.second, filter);
+  }
+  // Date order lists the documents with every word, newest (or oldest) first.
+  const bool tiered = built.tiered && options.sort == Sort::kRelevance;
+  if (options.recency_half_life_days > 0 && options.sort == Sort::kRelevance &&
+      parsed.has_words()) {
+    const Xapian::MSet best = run(db, built.first, 0, 1, options);
+    const double top = best.empty() ? 1.0 : best.get_max_attained();
+    const double newest = Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot));
+    const auto boost = [&](const Xapian::Query& q) {
+      auto* source = new RecencyBoost(0.5 * top, options.recency_half_life_days, newest);
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(source->release()));
+    };
+    built.first = boost(built.first);
+    if (built.tiered) {
+      built.second = boost(built.second);
+    }
+  }
   if (std::getenv("KAVOSH_DEBUG_QUERY")) {
     fmt::print(stderr, "{}\n", built.first.get_description());
   }
@@ -147,18 +239,18 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Results results;
   results.query = std::string(query);
 
-  const Xapian::MSet first = run(db, built.first, options.offset, options.limit);
+  const Xapian::MSet first = run(db, built.first, options.offset, options.limit, options);
   results.total = first.get_matches_estimated();
   std::vector<Xapian::MSet> sets{first};
   std::size_t rank = options.offset;
-  if (built.tiered) {
+  if (tiered) {
     const std::size_t remaining =
         options.limit - std::min<std::size_t>(first.size(), options.limit);
     // When the first tier ends on this page, its count is exact.
     const std::size_t first_count = first.get_matches_estimated();
     const std::size_t second_offset =
         options.offset > first_count ? options.offset - first_count : 0;
-    const Xapian::MSet second = run(db, built.second, second_offset, remaining);
+    const Xapian::MSet second = run(db, built.second, second_offset, remaining, options);
     results.total += second.get_matches_estimated();
     sets.push_back(second);
   }
@@ -185,10 +277,14 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
       results.hits.push_back(std::move(hit));
     }
   }
+  if (options.facets) {
+    results.facets = count_facets(
+        db, tiered ? Xapian::Query(Xapian::Query::OP_OR, built.first, built.second) : built.first);
+  }
   // Few results, or none with every word: some word may be misspelled.
-  const bool no_full_match = built.tiered && first.empty() && options.offset == 0;
-  if (results.total < options.suggest_below || no_full_match) {
-    results.suggestion = suggest(clauses, db);
+  const bool no_full_match = tiered && first.empty() && options.offset == 0;
+  if (parsed.has_words() && (results.total < options.suggest_below || no_full_match)) {
+    results.suggestion = suggest(parsed.clauses, db);
   }
   results.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

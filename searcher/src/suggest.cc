@@ -175,8 +175,8 @@ std::string suggest(const std::vector<QueryClause>& clauses, const Xapian::Datab
         continue;
       }
       // Split apart, and the next word typed apart: join them.
-      const bool has_next_word = t + 1 < clause.tokens.size() ||
-                                 (c + 1 < clauses.size() && !clauses[c + 1].excluded);
+      const bool has_next_word =
+          t + 1 < clause.tokens.size() || (c + 1 < clauses.size() && !clauses[c + 1].excluded);
       if (has_next_word) {
         const Token& next =
             t + 1 < clause.tokens.size() ? clause.tokens[t + 1] : clauses[c + 1].tokens.front();

@@ -15,6 +15,12 @@
 
 namespace kavosh {
 
+enum class Sort {
+  kRelevance,  // BM25 (with the recency boost when recency_half_life_days > 0)
+  kNewest,     // newest first; documents without a date last
+  kOldest,     // oldest first; documents without a date last
+};
+
 struct SearchOptions {
   // Results per page. Default: 10.
   std::size_t limit = 10;
@@ -27,6 +33,26 @@ struct SearchOptions {
   bool snippets = true;
   // Suggest a corrected query when fewer documents than this match. Default: 3.
   std::size_t suggest_below = 3;
+
+  // Only documents dated in this period: Jalali or Gregorian, in any digits,
+  // possibly partial ("1404/09" is all of Azar 1404, "1404" the whole year,
+  // "2025-12" December 2025); a partial `date_to` includes its whole period.
+  // Empty: open. Default: both empty.
+  std::string date_from;
+  std::string date_to;
+  // Only documents from these sources (any of them), matched after
+  // normalization ("ايلنا" = "ایلنا"). Default: all sources.
+  std::vector<std::string> sources;
+  // Order of results. Default: Sort::kRelevance.
+  Sort sort = Sort::kRelevance;
+  // With Sort::kRelevance, favour recent documents: a document dated `age`
+  // days before the newest one in the index scores
+  //   BM25 + 0.5 * top * 2^(-age / recency_half_life_days)
+  // where `top` is the best BM25 score of the query. 0 turns it off. Default: 0.
+  double recency_half_life_days = 0;
+  // Count the matching documents by source and by Jalali month and year.
+  // Default: false.
+  bool facets = false;
 };
 
 // A byte range [begin, end) within a string of the result.
@@ -54,6 +80,21 @@ struct Hit {
   std::vector<Range> title_highlights;
 };
 
+// One value of a facet and how many matching documents have it.
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct Facets {
+  std::vector<FacetCount> sources;  // most frequent first
+  std::vector<FacetCount> months;   // Jalali "1404/09", newest first
+  std::vector<FacetCount> years;    // Jalali "1404", newest first
+  std::uint64_t undated = 0;        // matching documents without a date
+  // Counts are exact: every matching document is counted.
+  bool exact = true;
+};
+
 struct Results {
   std::string query;
   // Number of matching documents: exact when small, Xapian's estimate otherwise.
@@ -64,6 +105,8 @@ struct Results {
   // built from the index's own words (missing or extra half-spaces,
   // misspellings); empty when no word needs correcting.
   std::string suggestion;
+  // Filled when SearchOptions::facets is set.
+  Facets facets;
   double seconds = 0;  // time taken by search()
 };
 
@@ -75,11 +118,14 @@ class KAVOSH_EXPORT Searcher {
   // if it was built by another version, kCorruption if it cannot be read.
   static Searcher open(const std::filesystem::path& dir);
 
-  // Query syntax: words (all must match to rank first; documents with some of
-  // them follow), "quoted phrases", and -word or -"phrase" to exclude.
-  // Throws Error(kBadQuery) for an empty or punctuation-only query, or one
-  // that is not valid UTF-8 (with the byte offset); kCorruption if the index
-  // cannot be read.
+  // Query syntax: words (documents with all of them rank first; documents
+  // with some follow), "quoted phrases" or «quoted phrases», -word or
+  // -"phrase" to exclude, and the fields title:WORD, title:"PHRASE",
+  // source:NAME and date:FROM..TO (date:1404/09..1404/10, date:1404/09).
+  // The query may be empty when options or fields filter by source or date.
+  // Throws Error(kBadQuery) for an empty or punctuation-only query without
+  // filters, an unknown field, a bad date, or a query that is not valid
+  // UTF-8 (with the byte offset); kCorruption if the index cannot be read.
   [[nodiscard]] Results search(std::string_view query, const SearchOptions& options = {}) const;
 
   // Number of documents in the index.
