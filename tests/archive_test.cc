@@ -205,3 +205,15 @@ TEST_CASE("title: searches titles only", "[e2e][archive][fields]") {
   }
   CHECK(search({"title:\"روسای جمهور\""})["total"] == 1);
 }
+
+TEST_CASE("more like this finds the republished wire story first", "[e2e][archive][like]") {
+  const auto r = search({"--like", "irna/1404-09-04-metro-khat10.txt"});
+  REQUIRE(!r["hits"].empty());
+  CHECK(r["hits"][0]["id"] == "isna/1404-09-04-metro-khat10.txt");
+  for (const auto& hit : r["hits"]) {
+    CHECK(hit["id"] != "irna/1404-09-04-metro-khat10.txt");
+  }
+  const Run missing = run({kSearchBin, "--index", index().string(), "--like", "no-such-id"});
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("no-such-id") != std::string::npos);
+}

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
                  "Favour recent documents, with this half-life in days (relevance order)")
       ->check(CLI::PositiveNumber);
   app.add_flag("--facets", options.facets, "Count results by source and Jalali month and year");
+  std::string like;
+  app.add_option("--like", like, "Documents most like the one with this id (no QUERY needed)");
   app.add_option("--color", color, "Highlight matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -73,7 +75,8 @@ int main(int argc, char** argv) {
   }
   try {
     const kavosh::Searcher searcher = kavosh::Searcher::open(index);
-    const kavosh::Results results = searcher.search(query, options);
+    const kavosh::Results results =
+        like.empty() ? searcher.search(query, options) : searcher.more_like(like, options);
     if (json) {
       std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
     } else {

@@ -94,6 +94,32 @@ Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& optio
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+// Appends the documents of `set` to `results.hits`, ranked from `rank` + 1.
+void add_hits(const Xapian::MSet& set, const Matcher& matcher, const SearchOptions& options,
+              std::size_t& rank, Results& results) {
+  for (auto it = set.begin(); it != set.end(); ++it) {
+    const schema::Record record = schema::Record::from_data(it.get_document().get_data());
+    Hit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    hit.id = record.id;
+    hit.path = record.path;
+    hit.line = record.line;
+    hit.title = record.title;
+    hit.source = record.source;
+    hit.url = record.url;
+    hit.date_gregorian = record.date_gregorian;
+    hit.date_jalali = record.date_jalali;
+    if (options.snippets) {
+      Snippet snippet = make_snippet(record.body, matcher, options.snippet_bytes);
+      hit.snippet = std::move(snippet.text);
+      hit.snippet_highlights = std::move(snippet.highlights);
+      hit.title_highlights = highlight(hit.title, matcher);
+    }
+    results.hits.push_back(std::move(hit));
+  }
+}
+
 Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
   if (filter.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
     return query;
@@ -140,6 +166,7 @@ struct Searcher::Impl {
   };
 
   Results search(std::string_view query, const SearchOptions& options) const;
+  Results more_like(std::string_view id, const SearchOptions& options) const;
 };
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -202,6 +229,70 @@ Results Searcher::search(std::string_view query, const SearchOptions& options) c
   }
 }
 
+Results Searcher::more_like(std::string_view id, const SearchOptions& options) const {
+  try {
+    return impl_->more_like(id, options);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    return impl_->more_like(id, options);
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw Error(Error::kCorruption, e.get_description(), Location{impl_->dir.string()});
+  } catch (const Xapian::Error& e) {
+    throw Error(Error::kIo, e.get_description(), Location{impl_->dir.string()});
+  }
+}
+
+Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& options) const {
+  // Xapian's relevance feedback: the terms that best tell this document
+  // apart from the collection, searched for together.
+  constexpr Xapian::termcount kExpandTerms = 40;
+  const auto started = std::chrono::steady_clock::now();
+  Lease lease(*this);
+  Xapian::Database& db = lease.db();
+  const std::string id_term = schema::id_term(id);
+  const auto posting = db.postlist_begin(id_term);
+  if (posting == db.postlist_end(id_term)) {
+    throw Error(Error::kBadQuery, fmt::format("no document with id \"{}\"", id),
+                Location{"--like"});
+  }
+  Xapian::RSet rset;
+  rset.add_document(*posting);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(id_term));
+  // Only words: not ids, sources or stems.
+  struct WordsOnly : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override {
+      const auto c = static_cast<unsigned char>(term.empty() ? 'A' : term[0]);
+      return !(c >= 'A' && c <= 'Z') && term.size() > 2;
+    }
+  } words_only;
+  const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &words_only);
+  std::vector<Xapian::Query> terms;
+  std::unordered_set<std::string> matched;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    terms.emplace_back(*it);
+    matched.insert(*it);
+  }
+  Results results;
+  results.query = std::string(id);
+  if (terms.empty()) {
+    return results;
+  }
+  ParsedQuery no_query;
+  const Xapian::Query query =
+      filtered(Xapian::Query(Xapian::Query::OP_AND_NOT,
+                             Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                             Xapian::Query(id_term)),
+               filter_query(no_query, options));
+  const Xapian::MSet set = run(db, query, options.offset, options.limit, options);
+  results.total = set.get_matches_estimated();
+  const std::unordered_set<std::string> no_stems;
+  std::size_t rank = options.offset;
+  add_hits(set, Matcher{matched, no_stems}, options, rank, results);
+  results.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return results;
+}
+
 Results Searcher::Impl::search(std::string_view query, const SearchOptions& options) const {
   const auto started = std::chrono::steady_clock::now();
   const ParsedQuery parsed = parse_query(query);
@@ -255,27 +346,7 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
     sets.push_back(second);
   }
   for (const Xapian::MSet& set : sets) {
-    for (auto it = set.begin(); it != set.end(); ++it) {
-      const schema::Record record = schema::Record::from_data(it.get_document().get_data());
-      Hit hit;
-      hit.rank = ++rank;
-      hit.score = it.get_weight();
-      hit.id = record.id;
-      hit.path = record.path;
-      hit.line = record.line;
-      hit.title = record.title;
-      hit.source = record.source;
-      hit.url = record.url;
-      hit.date_gregorian = record.date_gregorian;
-      hit.date_jalali = record.date_jalali;
-      if (options.snippets) {
-        Snippet snippet = make_snippet(record.body, matcher, options.snippet_bytes);
-        hit.snippet = std::move(snippet.text);
-        hit.snippet_highlights = std::move(snippet.highlights);
-        hit.title_highlights = highlight(hit.title, matcher);
-      }
-      results.hits.push_back(std::move(hit));
-    }
+    add_hits(set, matcher, options, rank, results);
   }
   if (options.facets) {
     results.facets = count_facets(

@@ -128,6 +128,13 @@ class KAVOSH_EXPORT Searcher {
   // UTF-8 (with the byte offset); kCorruption if the index cannot be read.
   [[nodiscard]] Results search(std::string_view query, const SearchOptions& options = {}) const;
 
+  // Documents most like the one with external id `id` ("more like this"):
+  // the terms that best characterize it (Xapian's relevance feedback),
+  // searched for together; the document itself is left out. Filters, sort
+  // and paging of `options` apply. Throws Error(kBadQuery) if no document
+  // has that id, kCorruption if the index cannot be read.
+  [[nodiscard]] Results more_like(std::string_view id, const SearchOptions& options = {}) const;
+
   // Number of documents in the index.
   [[nodiscard]] std::uint64_t document_count() const;
 
