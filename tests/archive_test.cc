@@ -95,7 +95,7 @@ TEST_CASE("every article of the sample archive has the date and source it shows"
   }
 }
 
-TEST_CASE("--from and --to take partial Jalali and Gregorian dates", "[e2e][archive][filters]") {
+TEST_CASE("date filters take partial Jalali and Gregorian dates", "[e2e][archive][filters]") {
   const std::size_t azar =
       count_if([](const Expected& e) { return e.jalali.rfind("1404/09", 0) == 0; });
   REQUIRE(azar > 0);
