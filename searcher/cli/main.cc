@@ -13,12 +13,16 @@
 
 int main(int argc, char** argv) {
   CLI::App app{"Search a Kavosh index of Persian news", "kavosh-search"};
-  std::string index;
+  std::vector<std::string> index;
   std::vector<std::string> words;
   kavosh::SearchOptions options;
   bool json = false;
   std::string color = "auto";
-  app.add_option("--index,-i", index, "Index directory made by kavosh-index")->required();
+  app.add_option("--index,-i", index,
+                 "Index directory made by kavosh-index; repeat it to search shards as one, or "
+                 "give a Xapian stub file of remote shards")
+      ->required()
+      ->allow_extra_args(false);
   app.add_option("QUERY", words, "Words to find; \"quoted phrase\"; -word to exclude");
   app.add_option("--limit,-n", options.limit, "Results to show")->capture_default_str();
   app.add_option("--offset", options.offset, "Results to skip")->capture_default_str();
@@ -27,7 +31,8 @@ int main(int argc, char** argv) {
                  "Only documents dated from this day or period on (1404/09/01, 1404/09, 2025-12)");
   app.add_option("--to", options.date_to,
                  "Only documents dated up to this day or period, inclusive (1404/09 = to its end)");
-  app.add_option("--source", options.sources, "Only documents from this source (repeatable)");
+  app.add_option("--source", options.sources, "Only documents from this source (repeatable)")
+      ->allow_extra_args(false);
   std::string sort = "relevance";
   app.add_option("--sort", sort, "Order: relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
@@ -74,7 +79,8 @@ int main(int argc, char** argv) {
     query += " " + word;
   }
   try {
-    const kavosh::Searcher searcher = kavosh::Searcher::open(index);
+    const kavosh::Searcher searcher =
+        kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
     const kavosh::Results results =
         like.empty() ? searcher.search(query, options) : searcher.more_like(like, options);
     if (json) {

@@ -14,24 +14,6 @@ constexpr std::string_view kReset = "\033[0m";
 
 }  // namespace
 
-std::string mark(std::string_view text, const std::vector<Range>& ranges, std::string_view open,
-                 std::string_view close) {
-  std::string out;
-  std::size_t at = 0;
-  for (const Range& r : ranges) {
-    if (r.begin < at || r.end > text.size() || r.begin >= r.end) {
-      continue;
-    }
-    out.append(text.substr(at, r.begin - at));
-    out.append(open);
-    out.append(text.substr(r.begin, r.end - r.begin));
-    out.append(close);
-    at = r.end;
-  }
-  out.append(text.substr(at));
-  return out;
-}
-
 std::string render_facets(const Facets& facets) {
   std::string out;
   const auto row = [&](std::string_view label, const std::vector<FacetCount>& counts,

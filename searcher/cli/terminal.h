@@ -10,10 +10,6 @@
 
 namespace kavosh::cli {
 
-// `text` with each range wrapped in `open` and `close` (e.g. ANSI colours).
-std::string mark(std::string_view text, const std::vector<Range>& ranges, std::string_view open,
-                 std::string_view close);
-
 // Facet counts as a compact table.
 std::string render_facets(const Facets& facets);
 

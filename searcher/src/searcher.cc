@@ -130,8 +130,19 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
 }  // namespace
 
 struct Searcher::Impl {
-  fs::path dir;
-  std::string xapian_path;
+  fs::path dir;  // the first shard, for messages
+  std::vector<std::string> xapian_paths;
+
+  // All shards as one database: Xapian merges their statistics, so scores
+  // are those of a single index of the same documents.
+  std::unique_ptr<Xapian::Database> open_database() const {
+    auto db = std::make_unique<Xapian::Database>();
+    for (const std::string& path : xapian_paths) {
+      db->add_database(Xapian::Database(path));
+    }
+    return db;
+  }
+
   mutable std::mutex mutex;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool;
 
@@ -149,7 +160,7 @@ struct Searcher::Impl {
       if (db_) {
         db_->reopen();
       } else {
-        db_ = std::make_unique<Xapian::Database>(impl.xapian_path);
+        db_ = impl.open_database();
       }
     }
     ~Lease() {
@@ -174,22 +185,28 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
-Searcher Searcher::open(const fs::path& dir) {
-  auto impl = std::make_unique<Impl>();
-  impl->dir = dir;
-  impl->xapian_path = (dir / schema::kXapianDir).string();
+namespace {
+
+// Checks one shard: a Kavosh index of this schema and analyzer version.
+// Returns the path Xapian opens: the database directory, or a stub file
+// listing remote shards (xapian-tcpsrv).
+std::string check_shard(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
+  std::string path;
+  if (fs::is_regular_file(dir, ec)) {
+    path = dir.string();  // a Xapian stub file: "remote ..." lines
+  } else if (!fs::is_directory(dir, ec)) {
     throw Error(Error::kNotAnIndex, "no such index directory", Location{dir.string()});
-  }
-  if (!fs::is_directory(impl->xapian_path, ec)) {
+  } else if (!fs::is_directory(dir / schema::kXapianDir, ec)) {
     throw Error(Error::kNotAnIndex, "not a Kavosh index (run kavosh-index first)",
                 Location{dir.string()});
+  } else {
+    path = (dir / schema::kXapianDir).string();
   }
   try {
-    auto db = std::make_unique<Xapian::Database>(impl->xapian_path);
-    const std::string schema_version = db->get_metadata(std::string(schema::kMetaSchema));
-    const std::string analyzer_version = db->get_metadata(std::string(schema::kMetaAnalyzer));
+    const Xapian::Database db(path);
+    const std::string schema_version = db.get_metadata(std::string(schema::kMetaSchema));
+    const std::string analyzer_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
     if (schema_version.empty()) {
       throw Error(Error::kNotAnIndex, "not a Kavosh index", Location{dir.string()});
     }
@@ -202,11 +219,31 @@ Searcher Searcher::open(const fs::path& dir) {
                       schema_version, analyzer_version, schema::kSchemaVersion, kAnalyzerVersion),
           Location{dir.string()});
     }
-    impl->pool.push_back(std::move(db));
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw Error(Error::kCorruption, e.get_description(), Location{dir.string()});
   } catch (const Xapian::Error& e) {
     throw Error(Error::kNotAnIndex, e.get_description(), Location{dir.string()});
+  }
+  return path;
+}
+
+}  // namespace
+
+Searcher Searcher::open(const fs::path& dir) { return open(std::vector<fs::path>{dir}); }
+
+Searcher Searcher::open(const std::vector<fs::path>& shards) {
+  if (shards.empty()) {
+    throw Error(Error::kNotAnIndex, "no index given");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = shards.front();
+  for (const fs::path& shard : shards) {
+    impl->xapian_paths.push_back(check_shard(shard));
+  }
+  try {
+    impl->pool.push_back(impl->open_database());
+  } catch (const Xapian::Error& e) {
+    throw Error(Error::kNotAnIndex, e.get_description(), Location{impl->dir.string()});
   }
   return Searcher(std::move(impl));
 }

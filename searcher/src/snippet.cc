@@ -27,6 +27,24 @@ bool Matcher::matches(const Token& token) const {
   return stems.count(token.parts.empty() ? stem(token.term) : stem_parts(token.parts)) > 0;
 }
 
+std::string mark(std::string_view text, const std::vector<Range>& ranges, std::string_view open,
+                 std::string_view close) {
+  std::string out;
+  std::size_t at = 0;
+  for (const Range& r : ranges) {
+    if (r.begin < at || r.end > text.size() || r.begin >= r.end) {
+      continue;
+    }
+    out.append(text.substr(at, r.begin - at));
+    out.append(open);
+    out.append(text.substr(r.begin, r.end - r.begin));
+    out.append(close);
+    at = r.end;
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
 std::vector<Range> highlight(std::string_view text, const Matcher& matcher) {
   std::vector<Range> ranges;
   for (const Token& token : tokenize(text)) {

@@ -95,6 +95,13 @@ struct Facets {
   bool exact = true;
 };
 
+// `text` with every range wrapped in `open` and `close` markers, e.g.
+// mark(hit.snippet, hit.snippet_highlights, "<b>", "</b>"). Ranges out of
+// order, overlapping or out of bounds are skipped. Never throws but
+// std::bad_alloc.
+KAVOSH_EXPORT std::string mark(std::string_view text, const std::vector<Range>& ranges,
+                               std::string_view open, std::string_view close);
+
 struct Results {
   std::string query;
   // Number of matching documents: exact when small, Xapian's estimate otherwise.
@@ -111,12 +118,19 @@ struct Results {
 };
 
 // A read-only view of an index directory. Safe to use from many threads at
-// once: Xapian handles are not, so each search() takes one from a pool.
+// once: Xapian handles are not, so each search() takes one from a pool. Each
+// search sees the latest commit of a concurrent kavosh-index run: handles
+// are reopened as they are taken from the pool; nothing needs restarting.
 class KAVOSH_EXPORT Searcher {
  public:
   // Throws Error: kNotAnIndex if `dir` holds no Kavosh index, kIncompatibleIndex
   // if it was built by another version, kCorruption if it cannot be read.
   static Searcher open(const std::filesystem::path& dir);
+  // Several shards searched as one: each a Kavosh index directory or a
+  // Xapian stub file naming remote shards served by xapian-tcpsrv. Scores
+  // equal those of one index holding all the documents. Throws as above,
+  // naming the shard at fault.
+  static Searcher open(const std::vector<std::filesystem::path>& shards);
 
   // Query syntax: words (documents with all of them rank first; documents
   // with some follow), "quoted phrases" or «quoted phrases», -word or
