@@ -640,17 +640,23 @@ TEST_CASE("symlink loops neither hang nor crash the listing", "[reader][list][sy
   CHECK(read_all(files[0]).articles.size() == 1);
 }
 
-TEST_CASE("a file name that is not UTF-8 is listed and read as its bytes", "[reader][list]") {
+TEST_CASE("a file name that is not UTF-8 is read, and named with U+FFFD for its bad bytes",
+          "[reader][list]") {
   const TempDir dir;
+  // "ران" in Windows-1256: three bytes that are each ill-formed UTF-8.
   const std::string name = "\xD1\xC7\xE4-cp1256.txt";
+  const std::string shown = "\uFFFD\uFFFD\uFFFD-cp1256.txt";
   dir.write(name, std::string(kIlnaTitle) + "\n" + std::string(kIlnaLead));
   RecordingReporter reporter;
   const std::vector<CorpusFile> files = kavosh::list_corpus(dir.path(), reporter);
   REQUIRE(files.size() == 1);
-  CHECK(files[0].relative == name);
+  CHECK(files[0].absolute.filename() == name);
+  // Ids and paths go to JSON and SQLite, which keep only valid UTF-8 alike.
+  CHECK(files[0].relative == shown);
   const Read got = read_all(files[0]);
   REQUIRE(got.articles.size() == 1);
-  CHECK(got.articles[0].id == name);
+  CHECK(got.articles[0].id == shown);
+  CHECK(got.articles[0].path == shown);
 }
 
 TEST_CASE("the Hamshahri subset reads as 5,375 articles without a problem", "[reader][corpus]") {

@@ -1,0 +1,220 @@
+// The public API of kavosh_searcher, as an embedding program uses it: only
+// <kavosh/kavosh.h>.
+#include <kavosh/kavosh.h>
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+
+#include "tests/process.h"
+
+namespace fs = std::filesystem;
+using kavosh::test::run;
+using kavosh::test::TempDir;
+using kavosh::test::write_file;
+
+namespace {
+
+const fs::path& corpus_index() {
+  static TempDir dir;
+  static const fs::path path = dir / "index";
+  static const bool built = [] {
+    REQUIRE(run({KAVOSH_INDEX_BIN, (fs::path(KAVOSH_SOURCE_DIR) / "corpus").string(), "--index",
+                 path.string(), "--quiet"})
+                .status == 0);
+    return true;
+  }();
+  (void)built;
+  return path;
+}
+
+bool is_seed(const kavosh::Hit& hit) { return hit.id == "ilna/1404-09-21-pezeshkian-putin.txt"; }
+
+}  // namespace
+
+TEST_CASE("open() gives a searcher over an index, and document_count() its size", "[api]") {
+  const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
+  CHECK(searcher.document_count() == 39);
+}
+
+TEST_CASE("open() names what it cannot open, with a code", "[api][errors]") {
+  TempDir tmp;
+  try {
+    (void)kavosh::Searcher::open(tmp / "missing");
+    FAIL("opened a missing directory");
+  } catch (const kavosh::Error& e) {
+    CHECK(e.code() == kavosh::Error::kNotAnIndex);
+    CHECK(e.location().where == (tmp / "missing").string());
+    CHECK(std::string(e.what()).find("missing") != std::string::npos);
+  }
+  CHECK_THROWS_MATCHES(kavosh::Searcher::open(tmp.path()), kavosh::Error,
+                       Catch::Predicate<kavosh::Error>([](const kavosh::Error& e) {
+                         return e.code() == kavosh::Error::kNotAnIndex;
+                       }));
+  SECTION("an index of another analyzer version must be rebuilt") {
+    {
+      fs::create_directories(tmp / "old");
+      Xapian::WritableDatabase db((tmp / "old" / "xapian").string(), Xapian::DB_CREATE);
+      db.set_metadata("kavosh:schema", "1");
+      db.set_metadata("kavosh:analyzer", "1");
+      db.commit();
+    }
+    try {
+      (void)kavosh::Searcher::open(tmp / "old");
+      FAIL("opened an index of another version");
+    } catch (const kavosh::Error& e) {
+      CHECK(e.code() == kavosh::Error::kIncompatibleIndex);
+      CHECK(std::string(e.what()).find("rebuild") != std::string::npos);
+    }
+  }
+  SECTION("a Xapian database that Kavosh did not write is no index") {
+    {
+      fs::create_directories(tmp / "other");
+      Xapian::WritableDatabase db((tmp / "other" / "xapian").string(), Xapian::DB_CREATE);
+      Xapian::Document doc;
+      doc.add_term("x");
+      db.add_document(doc);
+      db.commit();
+    }
+    CHECK_THROWS_AS(kavosh::Searcher::open(tmp / "other"), kavosh::Error);
+  }
+  CHECK_THROWS_AS(kavosh::Searcher::open(std::vector<fs::path>{}), kavosh::Error);
+}
+
+TEST_CASE("search() ranks, pages and describes hits", "[api][search]") {
+  const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
+  const kavosh::Results r = searcher.search("پزشکیان پوتین");
+  REQUIRE(!r.hits.empty());
+  const kavosh::Hit& hit = r.hits.front();
+  CHECK(is_seed(hit));
+  CHECK(hit.rank == 1);
+  CHECK(hit.score > 0);
+  CHECK(hit.date_jalali == "1404/09/21");
+  CHECK(hit.date_gregorian == "2025-12-12");
+  CHECK(hit.source == "ایلنا");
+  CHECK(r.query == "پزشکیان پوتین");
+  CHECK(r.total >= r.hits.size());
+  for (const kavosh::Range& range : hit.snippet_highlights) {
+    REQUIRE(range.end <= hit.snippet.size());
+    const std::string word = hit.snippet.substr(range.begin, range.end - range.begin);
+    CHECK((word == "پزشکیان" || word == "پوتین"));
+  }
+  CHECK(kavosh::mark(hit.snippet, hit.snippet_highlights, "[", "]").find("[پوتین]") !=
+        std::string::npos);
+
+  kavosh::SearchOptions page;
+  page.limit = 2;
+  page.offset = 1;
+  const kavosh::Results second = searcher.search("ایران", page);
+  kavosh::SearchOptions all;
+  all.limit = 3;
+  const kavosh::Results first = searcher.search("ایران", all);
+  REQUIRE(second.hits.size() == 2);
+  CHECK(second.hits[0].id == first.hits[1].id);
+  CHECK(second.hits[0].rank == 2);
+
+  kavosh::SearchOptions bare;
+  bare.snippets = false;
+  const kavosh::Results plain = searcher.search("پوتین", bare);
+  REQUIRE(!plain.hits.empty());
+  CHECK(plain.hits[0].snippet.empty());
+}
+
+TEST_CASE("search() filters, sorts and counts facets", "[api][search][archive]") {
+  const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
+  kavosh::SearchOptions options;
+  options.date_from = "1404/09";
+  options.date_to = "1404/09";
+  options.sort = kavosh::Sort::kNewest;
+  options.facets = true;
+  const kavosh::Results r = searcher.search("", options);
+  REQUIRE(!r.hits.empty());
+  CHECK(is_seed(r.hits.front()));  // 21 Azar is the latest day of Azar in corpus/
+  REQUIRE(r.facets.months.size() == 1);
+  CHECK(r.facets.months[0].value == "1404/09");
+  CHECK(r.facets.months[0].count == r.total);
+  options.sources = {"ایسنا"};
+  for (const kavosh::Hit& hit : searcher.search("", options).hits) {
+    CHECK(hit.source == "ایسنا");
+  }
+}
+
+TEST_CASE("search() rejects unusable queries with kBadQuery and a location", "[api][errors]") {
+  const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
+  const auto code_of = [&](const std::string& query, kavosh::SearchOptions options = {}) {
+    try {
+      (void)searcher.search(query, options);
+    } catch (const kavosh::Error& e) {
+      return e.code();
+    }
+    return static_cast<kavosh::Error::Code>(-1);
+  };
+  CHECK(code_of("") == kavosh::Error::kBadQuery);
+  CHECK(code_of("؟!") == kavosh::Error::kBadQuery);
+  CHECK(code_of("-پوتین") == kavosh::Error::kBadQuery);
+  CHECK(code_of("nofield:x") == kavosh::Error::kBadQuery);
+  kavosh::SearchOptions bad_date;
+  bad_date.date_from = "1404/13";
+  CHECK(code_of("تهران", bad_date) == kavosh::Error::kBadQuery);
+  try {
+    (void)searcher.search("تهران \xFF");
+    FAIL("searched invalid UTF-8");
+  } catch (const kavosh::Error& e) {
+    CHECK(e.code() == kavosh::Error::kBadQuery);
+    CHECK(e.location().byte == 11);
+  }
+}
+
+TEST_CASE("a misspelled query gets a suggestion", "[api][suggest]") {
+  const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
+  CHECK(searcher.search("پزشکیانن").suggestion == "پزشکیان");
+  CHECK(searcher.search("پزشکیان").suggestion.empty());
+}
+
+TEST_CASE("more_like() finds similar documents and rejects unknown ids", "[api][like]") {
+  const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
+  const kavosh::Results r = searcher.more_like("irna/1404-09-04-metro-khat10.txt");
+  REQUIRE(!r.hits.empty());
+  CHECK(r.hits[0].id == "isna/1404-09-04-metro-khat10.txt");
+  CHECK_THROWS_AS(searcher.more_like("no-such-id"), kavosh::Error);
+}
+
+TEST_CASE("shards searched together score as one index", "[api][shards]") {
+  TempDir tmp;
+  const fs::path corpus = fs::path(KAVOSH_SOURCE_DIR) / "corpus";
+  // Two shards: the agencies' folders in one, everything else in the other.
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    const std::string name = entry.path().filename().string();
+    const fs::path target =
+        (name == "irna" || name == "isna" || name == "ilna" ? tmp / "a" : tmp / "b") / name;
+    fs::create_directories(target.parent_path());
+    fs::copy(entry.path(), target, fs::copy_options::recursive);
+  }
+  for (const char* shard : {"a", "b"}) {
+    REQUIRE(run({KAVOSH_INDEX_BIN, (tmp / shard).string(), "--index",
+                 (tmp / (std::string(shard) + "-index")).string(), "--quiet"})
+                .status == 0);
+  }
+  REQUIRE(run({KAVOSH_INDEX_BIN, corpus.string(), "--index", (tmp / "whole").string(), "--quiet"})
+              .status == 0);
+  const kavosh::Searcher whole = kavosh::Searcher::open(tmp / "whole");
+  const kavosh::Searcher sharded =
+      kavosh::Searcher::open(std::vector<fs::path>{tmp / "a-index", tmp / "b-index"});
+  CHECK(sharded.document_count() == whole.document_count());
+  for (const std::string query : {"تهران", "رئیس‌جمهور روسیه", "\"توافق جامع\""}) {
+    INFO(query);
+    const kavosh::Results w = whole.search(query);
+    const kavosh::Results s = sharded.search(query);
+    REQUIRE(w.hits.size() == s.hits.size());
+    for (std::size_t i = 0; i < w.hits.size(); ++i) {
+      CHECK(w.hits[i].score == Approx(s.hits[i].score).epsilon(1e-9));
+    }
+  }
+}
+
+TEST_CASE("a searcher moves, and its moved-from handle is gone", "[api]") {
+  kavosh::Searcher a = kavosh::Searcher::open(corpus_index());
+  kavosh::Searcher b = std::move(a);
+  CHECK(b.document_count() == 39);
+  a = std::move(b);
+  CHECK(a.document_count() == 39);
+}
