@@ -326,9 +326,9 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     required = stopwords;
   }
   if (scoring.empty()) {  // filters only
-    out.first = excluded.empty() ? Xapian::Query::MatchAll
-                                 : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                                                 any_of(excluded));
+    out.first = excluded.empty()
+                    ? match_all()
+                    : Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(), any_of(excluded));
     return out;
   }
 

@@ -14,6 +14,11 @@
 
 namespace kavosh {
 
+// A query matching every document. Xapian::Query::MatchAll is one shared
+// object whose reference count is not atomic: copying it from several
+// threads races, so each search makes its own.
+inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 struct BuiltQuery {
   // Documents matching every required word (all but stopwords), then the
   // rest of those matching any word. Without tiers, `second` is empty.

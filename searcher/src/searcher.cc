@@ -89,7 +89,7 @@ Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& optio
     filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
   }
   if (filters.empty()) {
-    return Xapian::Query::MatchAll;
+    return match_all();
   }
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
