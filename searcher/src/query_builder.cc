@@ -206,12 +206,6 @@ class Builder {
     std::vector<Xapian::Query> score{
         spellings(phrase({a.term, b.term}), {Xapian::Query(joined)}),
         scaled(kLooseWeight, Xapian::Query(Xapian::Query::OP_OR, qa, qb))};
-    if (features().stem) {
-      const std::string joined_stem = stem(joined);
-      out_.stems.insert(joined_stem);
-      score.push_back(
-          scaled(kStemWeight, Xapian::Query(std::string(schema::kStemPrefix) + joined_stem)));
-    }
     return Pair{any_of(score),
                 Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, qa, qb),
                               Xapian::Query(joined))};
