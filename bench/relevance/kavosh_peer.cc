@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -57,10 +59,15 @@ void KavoshSystem::index(const Dataset& dataset, const std::vector<Document>& /*
   command.env = env();
   command.log = work_dir / "kavosh-index.log";
   const int status = run_command(command);
-  // 1: done, but some input was skipped (the log names it).
   if (status != 0 && status != 1) {
     throw std::runtime_error(options_.indexer.string() + " exited with " + std::to_string(status) +
                              ": " + read_tail(command.log, 600));
+  }
+  if (status == 1) {
+    // Done, but some documents were skipped: they are scored as not found,
+    // so the tables would be unfair to Kavosh without this note.
+    fmt::print(stderr, "warning: {} skipped input (KAVOSH_ABLATE={}): {}\n",
+               options_.indexer.string(), options_.ablate, read_tail(command.log, 600));
   }
 }
 

@@ -5,7 +5,7 @@
 #
 #   bench/relevance/run.sh [--quick] [--out FILE] [kavosh-bench-relevance options]
 #
-# --quick: only hamshahri-ir-subset (about 1.5 minutes on 2 cores; all data
+# --quick: only hamshahri-ir-subset (about 2 minutes on 2 cores; all data
 # sets take about 10). --out FILE: also write the tables to FILE. Other
 # options go to kavosh-bench-relevance (--help lists them). BUILD_DIR
 # overrides the build folder. Exit status: that of kavosh-bench-relevance

@@ -35,7 +35,8 @@ struct QuerySet {
   std::size_t changed = 0;  // queries the rewrite changed
 };
 
-// The original queries first, then one set per rewrite(), in order.
+// The original queries first, then one set per rewrite(), in order; every
+// set holds the same query ids in the same order.
 std::vector<QuerySet> make_query_sets(const std::vector<Query>& queries);
 
 struct SystemResult {
@@ -62,7 +63,8 @@ struct RunnerOptions {
   bool keep_work = false;          // leave indexes and run files in work_dir
 };
 
-// Indexes `dataset` with every system and runs every query set. A system
+// Indexes `dataset` with every system and runs every query set (a query a
+// rewrite left unchanged keeps its original ranking). A system
 // that fails is reported in its result, and the others go on; progress goes
 // to stderr. Throws std::runtime_error if the documents cannot be read.
 DatasetResult run_dataset(const Dataset& dataset, const std::vector<SystemSpec>& specs,
