@@ -12,7 +12,7 @@
 namespace kavosh::schema {
 
 // Bumped whenever the layout below changes incompatibly.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // INDEX_DIR/xapian holds the Xapian database, INDEX_DIR/metadata.sqlite the
 // per-document metadata.
@@ -45,7 +45,8 @@ inline constexpr unsigned kBodyPositionGap = 100;
 inline constexpr std::size_t kMaxTermBytes = 200;
 
 // What the searcher needs of a document without touching SQLite (remote
-// shards have none). Stored as JSON in the Xapian document data.
+// shards have none). Stored in the Xapian document data in a compact binary
+// form (schema.cc); version 2 stored JSON.
 struct Record {
   std::string id;
   std::string path;
@@ -59,6 +60,7 @@ struct Record {
   std::uint64_t size = 0;      // bytes of title + body
   std::string hash;            // content hash, hex
 
+  // Ill-formed UTF-8 in a field is stored as U+FFFD.
   std::string to_data() const;
   // Throws std::runtime_error on data that is not a record.
   static Record from_data(std::string_view data);

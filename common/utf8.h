@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace kavosh {
@@ -11,6 +12,16 @@ namespace kavosh {
 // Returns the byte offset of the first ill-formed sequence in `text`
 // (truncated, overlong, surrogate or out of range), or nullopt if it is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// `text` with each ill-formed sequence replaced by U+FFFD, as ICU's U8_NEXT
+// delimits them; valid text comes back unchanged.
+std::string to_valid_utf8(std::string_view text);
+
+// The offset of the first NUL byte of a text that a stray NUL made look
+// binary: without its NULs it is valid UTF-8 (a sequence cut by the end of
+// `text` allowed) with no C0 controls but tab, line ends and form feed, and
+// NULs are under 1% of it. nullopt if `text` has no NUL or is binary.
+std::optional<std::size_t> find_stray_nul(std::string_view text);
 
 // True if `text` looks like binary data rather than text: it holds a NUL byte
 // or many C0 control characters other than tab, newline, carriage return.

@@ -221,6 +221,9 @@ std::optional<std::string> parse_article(std::string_view text, std::size_t offs
     if (const auto at = find_invalid_utf8(text)) {
       return "invalid UTF-8 at byte " + std::to_string(*at + offset);
     }
+    if (const std::size_t at = text.find('\0'); at != std::string_view::npos) {
+      return "NUL byte at byte " + std::to_string(at + offset);
+    }
     return "broken JSON";
   }
   if (const char* reason = take_fields(value, article)) {
@@ -318,9 +321,9 @@ class FileReader {
       fail("UTF-16 text is not supported; convert the file to UTF-8");
       return;
     }
-    // Judged only if the first line fails too: one stray NUL on a line
-    // must not cost the whole file.
-    const bool binary_head = looks_binary(head);
+    // Judged only if the first line fails too, and a NUL in text is no
+    // proof: one stray NUL on a line must not cost the whole file.
+    const bool binary_head = looks_binary(head) && !find_stray_nul(head);
     if (head.starts_with(kUtf8Bom)) {
       lines.skip(kUtf8Bom.size());
     }
@@ -405,7 +408,11 @@ class FileReader {
       text.erase(0, offset);
     }
     if (looks_binary(text)) {
-      fail("binary file");
+      if (const auto at = find_stray_nul(text)) {
+        problem(0, "NUL byte at byte " + std::to_string(*at + offset));
+      } else {
+        fail("binary file");
+      }
       return;
     }
     if (is_blank(text)) {
@@ -467,7 +474,11 @@ std::vector<CorpusFile> list_corpus(const fs::path& root, Reporter& reporter) {
       if (name.empty() || name.front() == '.') {
         continue;
       }
-      std::string relative = relative_dir.empty() ? name : relative_dir + '/' + name;
+      // Ids and paths are stored as JSON and SQLite text: a name in another
+      // encoding (Windows-1256 from an old archive) is kept readable through
+      // `absolute`, and spelled with U+FFFD in `relative`.
+      const std::string valid_name = to_valid_utf8(name);
+      std::string relative = relative_dir.empty() ? valid_name : relative_dir + '/' + valid_name;
       std::error_code entry_error;
       const fs::file_status link_status = entry.symlink_status(entry_error);
       if (entry_error) {

@@ -26,7 +26,9 @@ class Reporter {
 
 struct CorpusFile {
   std::filesystem::path absolute;
-  std::string relative;  // '/'-separated, relative to the corpus root
+  // '/'-separated, relative to the corpus root; always valid UTF-8 (bytes
+  // of a name that is not are replaced by U+FFFD).
+  std::string relative;
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;  // last modification, ns since the epoch
 };

@@ -41,13 +41,21 @@ Xapian::termpos add_text(Xapian::Document& doc, std::string_view text,
   const std::vector<Token> tokens = tokenize(text);
   const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
   const bool stems = features().stem;
+  // Prefixed terms are built in one buffer: no allocation per word.
+  std::string prefixed;
+  const auto with_prefix = [&prefixed](std::string_view prefix,
+                                       const std::string& term) -> const std::string& {
+    prefixed.assign(prefix);
+    prefixed += term;
+    return prefixed;
+  };
   const auto post = [&](const std::string& term, Xapian::termpos pos) {
     if (term.size() > schema::kMaxTermBytes) {
       return;
     }
     doc.add_posting(term, pos, wdf);
     if (is_title) {
-      doc.add_posting(std::string(schema::kTitlePrefix) + term, pos);
+      doc.add_posting(with_prefix(schema::kTitlePrefix, term), pos);
     }
   };
   Xapian::termpos end = first_position;
@@ -60,7 +68,7 @@ Xapian::termpos add_text(Xapian::Document& doc, std::string_view text,
     if (stems) {
       const std::string& s = cached_stem(token);
       if (s.size() + 1 <= schema::kMaxTermBytes) {
-        doc.add_term(std::string(schema::kStemPrefix) + s, wdf);
+        doc.add_term(with_prefix(schema::kStemPrefix, s), wdf);
       }
     }
     end = pos + token.width();
@@ -106,9 +114,14 @@ std::string content_hash(const Article& a) {
 }
 
 BuiltDoc build_document(Article&& article) {
+  std::string hash = content_hash(article);
+  return build_document(std::move(article), std::move(hash));
+}
+
+BuiltDoc build_document(Article&& article, std::string hash) {
   BuiltDoc out;
   schema::Record& r = out.record;
-  r.hash = content_hash(article);
+  r.hash = std::move(hash);
   r.size = article.title.size() + article.body.size();
   if (const auto date = article_date(article)) {
     r.date_gregorian = format_iso(date->gregorian);
@@ -141,6 +154,9 @@ BuiltDoc build_document(Article&& article) {
   r.body = std::move(article.body);
   r.url = std::move(article.url);
   doc.set_data(r.to_data());
+  // The data holds the body now; SQLite keeps the rest of the record. Freed
+  // here, a document waiting in the writer's queue holds its text once.
+  r.body = std::string();
   return out;
 }
 

@@ -11,6 +11,7 @@
 namespace kavosh {
 
 struct BuiltDoc {
+  // The document's record, without its body (which is in the document data).
   schema::Record record;
   Xapian::Document document;
 };
@@ -23,6 +24,8 @@ std::string content_hash(const Article& article);
 // date written in the title or body. Source: the "source" field, else the
 // agency of "به گزارش X،".
 BuiltDoc build_document(Article&& article);
+// The same, for an article whose content_hash() is already known.
+BuiltDoc build_document(Article&& article, std::string hash);
 
 }  // namespace kavosh
 

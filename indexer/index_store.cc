@@ -1,7 +1,12 @@
 #include "indexer/index_store.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 #include <tuple>
 #include <unordered_map>
@@ -41,20 +46,49 @@ CREATE TABLE IF NOT EXISTS files (
 );
 )sql";
 
+// The writer's lock file, and where a new Xapian database is built before it
+// is renamed to schema::kXapianDir.
+constexpr std::string_view kLockFile = "writer.lock";
+constexpr std::string_view kStagingDir = "xapian.new";
+
 std::string meta(const Xapian::Database& db, std::string_view key) {
   return db.get_metadata(std::string(key));
 }
 
-// Whether `dir` holds anything but what an index directory may hold.
+std::string errno_message(int error) { return std::generic_category().message(error); }
+
+// Whether `dir` holds anything but what an index directory may hold before
+// its Xapian database exists (what an interrupted creation leaves).
 bool has_foreign_entries(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind(schema::kSqliteFile, 0) != 0) {
+    if (name.rfind(schema::kSqliteFile, 0) != 0 && name != kLockFile && name != kStagingDir) {
       return true;
     }
   }
   return false;
+}
+
+// fsync()s a directory, so that a rename in it survives a power cut.
+void sync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+[[noreturn]] void rethrow_as_index_error(const fs::path& dir, std::string_view doing) {
+  try {
+    throw;
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("{}: {}: {} (what was committed before is kept)", dir.string(),
+                                 doing, e.get_description()));
+  } catch (const SqliteError& e) {
+    throw IndexError(fmt::format("{}: {}: {} (what was committed before is kept)", dir.string(),
+                                 doing, e.what()));
+  }
 }
 
 void check_versions(const Xapian::Database& db, const fs::path& dir) {
@@ -74,11 +108,22 @@ void check_versions(const Xapian::Database& db, const fs::path& dir) {
 
 }  // namespace
 
+struct IndexStore::Lock {
+  explicit Lock(int fd) : fd(fd) {}
+  Lock(const Lock&) = delete;
+  Lock& operator=(const Lock&) = delete;
+  ~Lock() { ::close(fd); }
+  int fd;
+};
+
 struct IndexStore::Sql {
   explicit Sql(const fs::path& file) : db(file) {}
 
   static bool create_schema(SqliteDb& db) {
     db.exec("PRAGMA journal_mode = WAL");
+    // A crash of the process loses no committed transaction in WAL mode with
+    // NORMAL; a power cut may lose the last one, which a batch behind Xapian
+    // then repairs.
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec(kCreateTables);
     return true;
@@ -128,29 +173,90 @@ struct IndexStore::Sql {
 
 std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir) {
   std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+  const fs::file_status status = fs::status(dir, ec);
+  if (fs::exists(status) && !fs::is_directory(status)) {
     throw IndexError(fmt::format("{}: exists and is not a directory", dir.string()));
   }
-  if (!fs::exists(dir, ec)) {
+  if (!fs::exists(status)) {
     fs::create_directories(dir, ec);
     if (ec) {
       throw IndexError(
           fmt::format("{}: cannot create index directory: {}", dir.string(), ec.message()));
     }
   }
-  const bool create = !fs::exists(dir / schema::kXapianDir, ec);
-  if (create && has_foreign_entries(dir)) {
+  if (!fs::exists(dir / schema::kXapianDir, ec) && has_foreign_entries(dir)) {
     throw IndexError(fmt::format("{}: not a Kavosh index and not empty: refusing to write into it",
                                  dir.string()));
   }
-  return std::unique_ptr<IndexStore>(new IndexStore(dir, create));
+
+  const fs::path lock_path = dir / kLockFile;
+  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw IndexError(
+        fmt::format("{}: cannot write index directory: {}", dir.string(), errno_message(errno)));
+  }
+  auto lock = std::make_unique<Lock>(fd);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK) {
+      throw IndexError(fmt::format("{}: index is locked by another process", dir.string()));
+    }
+    throw IndexError(fmt::format("{}: cannot lock index: {}", dir.string(), errno_message(errno)));
+  }
+  if (!fs::exists(dir / schema::kXapianDir, ec)) {
+    create(dir);
+  }
+  return std::unique_ptr<IndexStore>(new IndexStore(dir, std::move(lock)));
 }
 
-IndexStore::IndexStore(const fs::path& dir, bool create) : dir_(dir) {
+void IndexStore::create(const fs::path& dir) {
+  try {
+    // SQLite first, empty at batch 0: the Xapian database appears last, and
+    // whole, so no reader or later run ever meets a half-made index.
+    {
+      SqliteDb db(dir / schema::kSqliteFile);
+      Sql::create_schema(db);
+      db.exec("BEGIN");
+      db.exec("DELETE FROM documents; DELETE FROM files; DELETE FROM info;");
+      db.exec(
+          fmt::format("INSERT INTO info (key, value) VALUES ('schema', '{}'), ('analyzer', '{}'), "
+                      "('batch', '0'), ('documents', '0')",
+                      schema::kSchemaVersion, kAnalyzerVersion));
+      db.exec("COMMIT");
+    }
+    const fs::path staging = dir / kStagingDir;
+    std::error_code ec;
+    fs::remove_all(staging, ec);  // left by a run killed while creating
+    if (ec) {
+      throw IndexError(fmt::format("{}: cannot remove {}: {}", dir.string(),
+                                   staging.filename().string(), ec.message()));
+    }
+    {
+      Xapian::WritableDatabase xapian(staging.string(),
+                                      Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+      xapian.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
+      xapian.set_metadata(std::string(schema::kMetaAnalyzer), std::to_string(kAnalyzerVersion));
+      xapian.set_metadata(std::string(schema::kMetaBatch), "0");
+      xapian.commit();
+      xapian.close();
+    }
+    sync_directory(staging);
+    fs::rename(staging, dir / schema::kXapianDir, ec);
+    if (ec) {
+      throw IndexError(fmt::format("{}: cannot create index: {}", dir.string(), ec.message()));
+    }
+    sync_directory(dir);
+  } catch (const SqliteError& e) {
+    throw IndexError(fmt::format("{}: cannot create index: {}", dir.string(), e.what()));
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("{}: cannot create index: {}", dir.string(), e.get_description()));
+  }
+}
+
+IndexStore::IndexStore(const fs::path& dir, std::unique_ptr<Lock> lock)
+    : lock_(std::move(lock)), dir_(dir) {
   const std::string xapian_path = (dir / schema::kXapianDir).string();
   try {
-    xapian_ =
-        Xapian::WritableDatabase(xapian_path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    xapian_ = Xapian::WritableDatabase(xapian_path, Xapian::DB_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexError(fmt::format("{}: index is locked by another process", dir.string()));
   } catch (const Xapian::Error& e) {
@@ -158,16 +264,6 @@ IndexStore::IndexStore(const fs::path& dir, bool create) : dir_(dir) {
         fmt::format("{}: cannot open index for writing: {}", dir.string(), e.get_description()));
   }
   try {
-    if (create) {
-      if (xapian_.get_doccount() != 0) {
-        throw IndexError(fmt::format("{}: not a Kavosh index", dir.string()));
-      }
-      xapian_.set_metadata(std::string(schema::kMetaSchema),
-                           std::to_string(schema::kSchemaVersion));
-      xapian_.set_metadata(std::string(schema::kMetaAnalyzer), std::to_string(kAnalyzerVersion));
-      xapian_.set_metadata(std::string(schema::kMetaBatch), "0");
-      xapian_.commit();
-    }
     check_versions(xapian_, dir);
     batch_ = std::stoull("0" + meta(xapian_, schema::kMetaBatch));
 
@@ -177,6 +273,7 @@ IndexStore::IndexStore(const fs::path& dir, bool create) : dir_(dir) {
     }
     sql_->db.exec("BEGIN");
     xapian_.begin_transaction();
+    in_transaction_ = true;
   } catch (const SqliteError& e) {
     throw IndexError(fmt::format("{}: metadata database: {}", dir.string(), e.what()));
   } catch (const Xapian::Error& e) {
@@ -185,13 +282,23 @@ IndexStore::IndexStore(const fs::path& dir, bool create) : dir_(dir) {
 }
 
 IndexStore::~IndexStore() {
-  // Uncommitted work is dropped on both sides: the destructor of a Xapian
-  // database with an open transaction cancels it, and closing SQLite inside
-  // BEGIN rolls back.
+  // Uncommitted work is dropped on both sides. Xapian: cancel the open
+  // transaction. After a failed commit none is open, and closing would commit
+  // what the failed one left pending; an unflushed transaction, cancelled,
+  // discards that too.
   try {
+    if (!in_transaction_) {
+      xapian_.begin_transaction(false);
+    }
     xapian_.cancel_transaction();
   } catch (const Xapian::Error&) {
   }
+  try {
+    xapian_.close();
+  } catch (const Xapian::Error&) {
+  }
+  // Closing SQLite inside BEGIN rolls back.
+  sql_.reset();
 }
 
 void IndexStore::rebuild_sqlite() {
@@ -220,15 +327,23 @@ std::optional<IndexStore::Stored> IndexStore::find(std::string_view id) {
 }
 
 void IndexStore::put(BuiltDoc&& doc) {
-  const Xapian::docid docid =
-      xapian_.replace_document(schema::id_term(doc.record.id), doc.document);
-  sql_->upsert_record(docid, doc.record);
+  try {
+    const Xapian::docid docid =
+        xapian_.replace_document(schema::id_term(doc.record.id), doc.document);
+    sql_->upsert_record(docid, doc.record);
+  } catch (...) {
+    rethrow_as_index_error(dir_, "cannot write to the index");
+  }
   ++pending_;
 }
 
 void IndexStore::remove(Xapian::docid docid) {
-  xapian_.delete_document(docid);
-  sql_->remove.bind(1, static_cast<std::int64_t>(docid)).run();
+  try {
+    xapian_.delete_document(docid);
+    sql_->remove.bind(1, static_cast<std::int64_t>(docid)).run();
+  } catch (...) {
+    rethrow_as_index_error(dir_, "cannot write to the index");
+  }
   ++pending_;
 }
 
@@ -287,25 +402,71 @@ void IndexStore::commit() {
   const std::string next = std::to_string(batch_ + 1);
   try {
     xapian_.set_metadata(std::string(schema::kMetaBatch), next);
+    // Ends the transaction whether it succeeds or throws.
+    in_transaction_ = false;
     xapian_.commit_transaction();
-  } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("{}: commit failed: {}", dir_.string(), e.get_description()));
+  } catch (...) {
+    rethrow_as_index_error(dir_, "commit failed");
   }
   ++batch_;
-  sql_->info("batch", next);
-  sql_->info("documents", std::to_string(xapian_.get_doccount()));
-  sql_->db.exec("COMMIT");
+  try {
+    sql_->info("batch", next);
+    sql_->info("documents", std::to_string(xapian_.get_doccount()));
+    sql_->db.exec("COMMIT");
+  } catch (...) {
+    rethrow_as_index_error(dir_, "commit of the metadata failed, the next run rebuilds it");
+  }
   pending_ = 0;
-  sql_->db.exec("BEGIN");
-  xapian_.begin_transaction();
+  try {
+    sql_->db.exec("BEGIN");
+    xapian_.begin_transaction();
+    in_transaction_ = true;
+  } catch (...) {
+    rethrow_as_index_error(dir_, "cannot start the next batch");
+  }
 }
 
 std::uint64_t IndexStore::document_count() const { return xapian_.get_doccount(); }
 
 CheckResult check_index(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir / schema::kXapianDir, ec)) {
+    throw IndexError(fmt::format("{}: not a Kavosh index", dir.string()));
+  }
+  // Held until the check ends, so that no writer starts meanwhile. Without
+  // the file (an index written by nobody since it was copied) there is no
+  // writer to fear.
+  struct SharedLock {
+    int fd;
+    ~SharedLock() {
+      if (fd >= 0) {
+        ::close(fd);
+      }
+    }
+  } lock{::open((dir / kLockFile).c_str(), O_RDONLY | O_CLOEXEC)};
+  if (lock.fd >= 0) {
+    if (::flock(lock.fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+      throw IndexError(fmt::format(
+          "{}: index is locked by another process; check it when that run ends", dir.string()));
+    }
+  }
   const Xapian::Database xapian((dir / schema::kXapianDir).string());
   CheckResult result{"", xapian.get_doccount()};
-  SqliteDb sql(dir / schema::kSqliteFile);
+  if (!fs::exists(dir / schema::kSqliteFile, ec)) {
+    result.problem = fmt::format("no {} (index again to rebuild it)", schema::kSqliteFile);
+    return result;
+  }
+  // SQLite reads a WAL database through its -shm file, which it creates if
+  // the directory lets it, and removes on closing if it may write. Where it
+  // cannot (read-only media, another user's index) and no -wal file exists,
+  // the database file is all there is. Nothing is written either way.
+  const fs::path sqlite_path = dir / schema::kSqliteFile;
+  SqliteDb::Mode mode = SqliteDb::Mode::kReadWrite;
+  if (::access(dir.c_str(), W_OK) != 0) {
+    mode = fs::exists(sqlite_path.string() + "-wal", ec) ? SqliteDb::Mode::kReadOnly
+                                                         : SqliteDb::Mode::kImmutable;
+  }
+  SqliteDb sql(sqlite_path, mode);
   std::unordered_map<Xapian::docid, std::pair<std::string, std::string>> rows;
   Statement q = sql.prepare("SELECT docid, ext_id, hash FROM documents");
   while (q.step()) {

@@ -7,6 +7,15 @@
 // transaction. A crash between the two leaves SQLite one batch behind; the
 // next open sees the numbers differ and rebuilds SQLite's rows from the
 // records stored in Xapian, which are the source of truth.
+//
+// Creation is atomic too: the Xapian database is built in INDEX_DIR/xapian.new
+// and renamed to INDEX_DIR/xapian once it holds its version metadata, so an
+// index directory either has no xapian/ or one that opens.
+//
+// Locking: one writer at a time, by an flock on INDEX_DIR/writer.lock held
+// for the store's lifetime (the kernel drops it when a process dies, so a
+// killed run never leaves a stale lock). Readers take no lock: they see the
+// last Xapian commit.
 #ifndef KAVOSH_INDEXER_INDEX_STORE_H_
 #define KAVOSH_INDEXER_INDEX_STORE_H_
 
@@ -35,8 +44,11 @@ class IndexStore {
   // Opens INDEX_DIR for writing, creating it if it does not exist (or is an
   // empty directory). Throws IndexError, with a one-line message naming the
   // directory, if it cannot be created or written, is locked by another
-  // process, is not a Kavosh index, or was built with another schema or
-  // analyzer version.
+  // process ("index is locked by another process"), is not a Kavosh index,
+  // or was built with another schema or analyzer version.
+  // Every method below throws IndexError, naming the directory, when Xapian
+  // or SQLite fails (a full disk, a file too large); what was committed
+  // before stays, and the destructor discards the rest.
   static std::unique_ptr<IndexStore> open(const std::filesystem::path& dir);
   ~IndexStore();
 
@@ -72,19 +84,25 @@ class IndexStore {
 
   // Changes not yet committed.
   std::size_t pending() const { return pending_; }
-  // Commits the pending batch to Xapian, then SQLite.
+  // Commits the pending batch to Xapian, then SQLite, and is the durability
+  // point: once it returns, a crash loses nothing of the batch.
   void commit();
 
   std::uint64_t document_count() const;
   std::uint64_t committed_batches() const { return batch_; }
 
  private:
+  struct Lock;
   struct Sql;
-  IndexStore(const std::filesystem::path& dir, bool create);
+  IndexStore(const std::filesystem::path& dir, std::unique_ptr<Lock> lock);
+  static void create(const std::filesystem::path& dir);
   void rebuild_sqlite();
 
+  // Declared first, so it is released last, after both databases closed.
+  std::unique_ptr<Lock> lock_;
   std::filesystem::path dir_;
   Xapian::WritableDatabase xapian_;
+  bool in_transaction_ = false;
   std::unique_ptr<Sql> sql_;
   std::uint64_t batch_ = 0;
   std::size_t pending_ = 0;
@@ -97,8 +115,10 @@ struct CheckResult {
 };
 
 // Compares the Xapian documents with the SQLite rows of an index, document
-// by document. Opens the index read-only; meant for when nobody writes.
-// Throws Xapian::Error or SqliteError if either part cannot be opened.
+// by document. Opens the index read-only. Throws IndexError if the directory
+// holds no index or a writer holds its lock (the two halves of an index being
+// written may be a batch apart), Xapian::Error or SqliteError if either part
+// cannot be read.
 CheckResult check_index(const std::filesystem::path& dir);
 
 }  // namespace kavosh

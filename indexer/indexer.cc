@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
+#include <thread>
 #include <unordered_set>
 
-#include "indexer/doc_builder.h"
 #include "indexer/index_store.h"
+#include "indexer/pipeline.h"
 
 namespace kavosh {
 namespace {
@@ -60,6 +63,11 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
+std::size_t default_jobs() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
@@ -73,6 +81,13 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
   summary.recovered = store->recovered();
   const std::uint64_t batches_before = store->committed_batches();
 
+  // Decided before the pipeline owns the store; a file is read once a run,
+  // so its row is not changed before it is looked up.
+  std::vector<bool> unchanged_files(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    unchanged_files[i] = store->file_unchanged(files[i].relative, files[i].size, files[i].mtime_ns);
+  }
+
   std::unordered_set<std::string> seen_ids;
   std::unordered_set<std::string> listed;
   // Paths whose documents stay as they are: unchanged files, and files that
@@ -80,13 +95,21 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
   std::unordered_set<std::string> kept;
   Progress progress(options.progress);
 
-  const auto maybe_commit = [&] {
-    if (store->pending() >= options.batch_size) {
-      store->commit();
-    }
-  };
   const auto stop_requested = [&] {
     return options.stop != nullptr && options.stop->load(std::memory_order_relaxed);
+  };
+
+  PipelineOptions pipeline_options;
+  pipeline_options.jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+  pipeline_options.batch_size = options.batch_size;
+  // Enough queued work to keep every analysis thread busy while the writer
+  // commits a batch.
+  pipeline_options.max_in_flight = std::max<std::size_t>(256, 64 * pipeline_options.jobs);
+  auto pipeline = std::make_unique<Pipeline>(*store, pipeline_options);
+  const auto counts = [&] {
+    summary.added = pipeline->added();
+    summary.updated = pipeline->updated();
+    summary.unchanged = pipeline->unchanged();
   };
 
   try {
@@ -97,10 +120,11 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
       }
       ++summary.files;
       listed.insert(file.relative);
+      counts();
       progress.update(i, files.size(), summary);
-      if (store->file_unchanged(file.relative, file.size, file.mtime_ns)) {
+      if (unchanged_files[i]) {
         kept.insert(file.relative);
-        summary.unchanged += store->documents_in(file.relative);
+        pipeline->add_unchanged_file(file.relative);
         continue;
       }
       const ReadResult result = read_articles(file, reporter, [&](Article&& article) {
@@ -112,24 +136,29 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
                            fmt::format("duplicate id \"{}\"", article.id));
           return;
         }
-        const auto stored = store->find(article.id);
-        if (stored && stored->hash == content_hash(article)) {
-          ++summary.unchanged;
-          return;
-        }
-        store->put(build_document(std::move(article)));
-        ++(stored ? summary.updated : summary.added);
-        maybe_commit();
+        pipeline->add_article(std::move(article));
       });
-      if (result.file_failed || result.problems > 0) {
+      const bool read_in_full = !result.file_failed && result.problems == 0;
+      if (!read_in_full) {
         kept.insert(file.relative);
-        store->forget_file(file.relative);
-      } else {
-        store->remember_file(file.relative, file.size, file.mtime_ns);
       }
+      pipeline->add_file(file, read_in_full);
     }
-    progress.update(files.size(), files.size(), summary);
+  } catch (const Interrupted&) {
+    summary.interrupted = true;
+  }
+  // Everything read is written, interrupted or not.
+  pipeline->finish();
+  counts();
+  pipeline.reset();
 
+  if (!summary.interrupted) {
+    progress.update(files.size(), files.size(), summary);
+    const auto maybe_commit = [&] {
+      if (store->pending() >= options.batch_size) {
+        store->commit();
+      }
+    };
     store->for_each_document(
         [&](Xapian::docid docid, const std::string& id, const std::string& path) {
           if (!seen_ids.count(id) && !kept.count(path)) {
@@ -143,8 +172,6 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
         store->forget_file(path);
       }
     });
-  } catch (const Interrupted&) {
-    summary.interrupted = true;
   }
   store->commit();
   summary.documents = store->document_count();

@@ -17,6 +17,10 @@ struct IndexOptions {
   std::filesystem::path index;
   // Changed documents per commit. Default: 2000.
   std::size_t batch_size = 2000;
+  // Threads that analyze documents (one more reads, and one writes to the
+  // index in reading order, so the result does not depend on it). 0: one per
+  // core. Default: 0.
+  std::size_t jobs = 0;
   // Print a progress line on stderr. Default: off.
   bool progress = false;
   // Set (e.g. by a signal handler) to stop after the current document; what

@@ -52,11 +52,15 @@ void print_summary(const kavosh::IndexSummary& s) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past RLIMIT_FSIZE, write() then fails with EFBIG, which Xapian and SQLite
+  // report like a full disk, instead of the kernel killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"Index a directory of Persian news articles (.txt, .json, .jsonl, gzipped or not)",
                "kavosh-index"};
   std::string corpus;
   std::string index;
   std::size_t batch = 2000;
+  std::size_t jobs = 0;
   bool quiet = false;
   bool check = false;
   app.add_option("CORPUS_DIR", corpus, "Directory of articles to index");
@@ -64,6 +68,8 @@ int main(int argc, char** argv) {
   app.add_option("--batch-size", batch, "Changed documents per commit")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--jobs,-j", jobs, "Threads that analyze documents (default: one per core)")
+      ->check(CLI::PositiveNumber);
   app.add_flag("--quiet,-q", quiet, "Print no warnings about skipped input");
   app.add_flag("--check", check, "Check that the index's Xapian and SQLite parts agree, and exit");
   try {
@@ -97,6 +103,7 @@ int main(int argc, char** argv) {
     options.corpus = corpus;
     options.index = index;
     options.batch_size = batch;
+    options.jobs = jobs;
     options.progress = isatty(STDERR_FILENO) != 0 && !quiet;
     options.stop = &g_stop;
     const kavosh::IndexSummary summary = kavosh::run_index(options, reporter);

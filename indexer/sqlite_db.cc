@@ -64,9 +64,40 @@ std::string Statement::column_text(int index) const {
   return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text), size);
 }
 
-SqliteDb::SqliteDb(const std::filesystem::path& file) {
-  if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+namespace {
+
+// A file: URI for `file`, with the characters URIs reserve escaped.
+std::string file_uri(const std::filesystem::path& file, std::string_view query) {
+  std::string uri = "file:";
+  for (const char c : file.native()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  uri += '?';
+  uri += query;
+  return uri;
+}
+
+}  // namespace
+
+SqliteDb::SqliteDb(const std::filesystem::path& file, Mode mode) {
+  int rc = SQLITE_OK;
+  switch (mode) {
+    case Mode::kReadWrite:
+      rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+      break;
+    case Mode::kReadOnly:
+      rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr);
+      break;
+    case Mode::kImmutable:
+      rc = sqlite3_open_v2(file_uri(file, "immutable=1").c_str(), &db_,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+      break;
+  }
+  if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     throw SqliteError(fmt::format("{}: {}", file.string(), message));

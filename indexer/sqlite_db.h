@@ -46,7 +46,16 @@ class Statement {
 
 class SqliteDb {
  public:
-  explicit SqliteDb(const std::filesystem::path& file);
+  enum class Mode {
+    kReadWrite,  // created if missing
+    kReadOnly,
+    // Read-only, trusting that nobody writes: needs no -shm file, so it
+    // reads a database in a directory this process cannot write to. Only
+    // right when no -wal file exists.
+    kImmutable,
+  };
+  // Opens `file`. Throws SqliteError.
+  explicit SqliteDb(const std::filesystem::path& file, Mode mode = Mode::kReadWrite);
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
   ~SqliteDb();

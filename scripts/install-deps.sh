@@ -7,6 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libxapian-dev xapian-tools libicu-dev libsqlite3-dev zlib1g-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev catch2
+  # scripts/fuzz.sh: clang with libFuzzer and its sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,8 +1,33 @@
 #!/usr/bin/env bash
-# Installs the dependencies, builds Kavosh with its tests and runs them all.
+# Installs the dependencies, builds Kavosh with its tests and runs them all;
+# then fuzzes each parser for FUZZ_SECONDS (default 30; scripts/fuzz.sh,
+# clang, build-fuzz/); then builds the tests again with AddressSanitizer and
+# UndefinedBehaviorSanitizer (build-asan/) and runs them all there, where any
+# memory error, leak or undefined behaviour fails the test it happens in.
+# SANITIZE=0 or FUZZ_SECONDS=0 skips a stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
+stage() { echo "== $1 ($((SECONDS - started)) s)"; }
+
 scripts/install-deps.sh
+stage "build"
 BUILD_DIR=build scripts/build.sh -DKAVOSH_BUILD_TESTS=ON
-cd build
-ctest --output-on-failure --parallel "$(nproc)"
+stage "tests"
+(cd build && ctest --output-on-failure --parallel "$(nproc)")
+
+if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
+  stage "fuzz"
+  scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+fi
+
+if [ "${SANITIZE:-1}" != 0 ]; then
+  stage "build with ASan and UBSan"
+  BUILD_DIR=build-asan scripts/build.sh -DKAVOSH_BUILD_TESTS=ON \
+    -DKAVOSH_SANITIZE=address,undefined
+  stage "tests with ASan and UBSan"
+  (cd build-asan &&
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      ctest --output-on-failure --parallel "$(nproc)")
+fi
