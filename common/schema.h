@@ -12,7 +12,7 @@
 namespace kavosh::schema {
 
 // Bumped whenever the layout below changes incompatibly.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // INDEX_DIR/xapian holds the Xapian database, INDEX_DIR/metadata.sqlite the
 // per-document metadata.
@@ -29,6 +29,8 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // normalized source na
 inline constexpr unsigned kDateSlot = 0;    // sortable_serialise(days since 1970-01-01)
 inline constexpr unsigned kSourceSlot = 1;  // source as written
 inline constexpr unsigned kHashSlot = 2;    // content hash, hex
+inline constexpr unsigned kSignatureSlot = 3;  // near-duplicate MinHash signature
+inline constexpr unsigned kClusterSlot = 4;    // near-duplicate cluster: collapse key
 
 // Xapian user metadata, committed atomically with the documents.
 inline constexpr std::string_view kMetaSchema = "kavosh:schema";

@@ -10,6 +10,7 @@
 #include "common/normalizer.h"
 #include "common/stemmer.h"
 #include "common/tokenizer.h"
+#include "indexer/near_dup.h"
 
 namespace kavosh {
 namespace {
@@ -146,6 +147,12 @@ BuiltDoc build_document(Article&& article, std::string hash) {
     doc.add_value(schema::kSourceSlot, r.source);
   }
   doc.add_value(schema::kHashSlot, r.hash);
+  if (const auto signature = Signature::of_text(article.title + "\n" + article.body)) {
+    doc.add_value(schema::kSignatureSlot, signature->serialise());
+    for (const std::string& band : signature->band_terms()) {
+      doc.add_boolean_term(band);
+    }
+  }
 
   r.id = std::move(article.id);
   r.path = std::move(article.path);

@@ -10,9 +10,11 @@
 #include <system_error>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/normalizer.h"
+#include "indexer/near_dup.h"
 #include "indexer/sqlite_db.h"
 
 namespace kavosh {
@@ -326,8 +328,51 @@ std::optional<IndexStore::Stored> IndexStore::find(std::string_view id) {
   return found;
 }
 
+std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::string& id) {
+  // At most this many candidates per band are compared: a band shared by
+  // very many documents carries little evidence. A document indexed again
+  // finds its own earlier version and keeps its cluster.
+  constexpr int kMaxPerBand = 64;
+  const std::string own_term = schema::id_term(id);
+  const auto signature = Signature::unserialise(doc.get_value(schema::kSignatureSlot));
+  std::string best_cluster;
+  double best = kDuplicateThreshold;
+  if (signature) {
+    std::unordered_set<Xapian::docid> seen;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      const std::string term = *t;
+      if (term.rfind("XB", 0) != 0) {
+        continue;
+      }
+      int n = 0;
+      for (auto p = xapian_.postlist_begin(term);
+           p != xapian_.postlist_end(term) && n < kMaxPerBand; ++p, ++n) {
+        if (!seen.insert(*p).second) {
+          continue;
+        }
+        const Xapian::Document other = xapian_.get_document(*p);
+        const auto theirs = Signature::unserialise(other.get_value(schema::kSignatureSlot));
+        if (!theirs) {
+          continue;
+        }
+        const double similarity = signature->similarity(*theirs);
+        const std::string cluster = other.get_value(schema::kClusterSlot);
+        if (similarity >= best && !cluster.empty()) {
+          best = similarity;
+          best_cluster = cluster;
+        }
+      }
+    }
+  }
+  if (best_cluster.empty()) {
+    best_cluster = own_term.substr(schema::kIdPrefix.size());  // its own cluster
+  }
+  return best_cluster;
+}
+
 void IndexStore::put(BuiltDoc&& doc) {
   try {
+    doc.document.add_value(schema::kClusterSlot, cluster_of(doc.document, doc.record.id));
     const Xapian::docid docid =
         xapian_.replace_document(schema::id_term(doc.record.id), doc.document);
     sql_->upsert_record(docid, doc.record);

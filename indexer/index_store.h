@@ -64,7 +64,9 @@ class IndexStore {
   };
   std::optional<Stored> find(std::string_view id);
 
-  // Adds a new document or replaces the one with the same id.
+  // Adds a new document or replaces the one with the same id, in the
+  // near-duplicate cluster of the most similar indexed document (MinHash
+  // similarity at least kDuplicateThreshold), or in a cluster of its own.
   void put(BuiltDoc&& doc);
   void remove(Xapian::docid docid);
 
@@ -97,6 +99,7 @@ class IndexStore {
   IndexStore(const std::filesystem::path& dir, std::unique_ptr<Lock> lock);
   static void create(const std::filesystem::path& dir);
   void rebuild_sqlite();
+  std::string cluster_of(const Xapian::Document& doc, const std::string& id);
 
   // Declared first, so it is released last, after both databases closed.
   std::unique_ptr<Lock> lock_;

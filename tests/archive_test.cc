@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "tests/process.h"
@@ -56,9 +57,14 @@ const fs::path& index() {
   return path;
 }
 
-nlohmann::json search(std::vector<std::string> args) {
+// Counts here are of documents: near-duplicates are not collapsed unless a
+// test asks for it with collapse = true.
+nlohmann::json search(std::vector<std::string> args, bool collapse = false) {
   std::vector<std::string> argv{kSearchBin, "--index", index().string(),
                                 "--json",   "--limit", "100"};
+  if (!collapse) {
+    argv.push_back("--no-collapse");
+  }
   argv.insert(argv.end(), args.begin(), args.end());
   const Run r = run(argv);
   INFO(r.err);
@@ -206,12 +212,32 @@ TEST_CASE("title: searches titles only", "[e2e][archive][fields]") {
   CHECK(search({"title:\"روسای جمهور\""})["total"] == 1);
 }
 
-TEST_CASE("more like this finds the republished wire story first", "[e2e][archive][like]") {
+TEST_CASE("near-duplicates collapse into one hit and list together", "[e2e][archive][dups]") {
+  const auto collapsed = search({"مترو"}, true);
+  const auto all = search({"مترو"});
+  REQUIRE(!collapsed["hits"].empty());
+  CHECK(collapsed["hits"][0]["similar"] == 1);
+  CHECK(all["total"].get<int>() == collapsed["total"].get<int>() + 1);
+  std::set<std::string> ids;
+  const auto dups = search({"--similar", "isna/1404-09-04-metro-khat10.txt"}, true);
+  for (const auto& hit : dups["hits"]) {
+    ids.insert(hit["id"].get<std::string>());
+  }
+  CHECK(ids == std::set<std::string>{"irna/1404-09-04-metro-khat10.txt",
+                                     "isna/1404-09-04-metro-khat10.txt"});
+  // Distinct stories stay apart: no other cluster in the archive.
+  const auto every = search({"--from", "1300", ""});
+  const auto grouped = search({"--from", "1300", ""}, true);
+  CHECK(every["total"].get<int>() == grouped["total"].get<int>() + 1);
+}
+
+TEST_CASE("more like this leaves out the document and its near-duplicates",
+          "[e2e][archive][like]") {
   const auto r = search({"--like", "irna/1404-09-04-metro-khat10.txt"});
   REQUIRE(!r["hits"].empty());
-  CHECK(r["hits"][0]["id"] == "isna/1404-09-04-metro-khat10.txt");
   for (const auto& hit : r["hits"]) {
     CHECK(hit["id"] != "irna/1404-09-04-metro-khat10.txt");
+    CHECK(hit["id"] != "isna/1404-09-04-metro-khat10.txt");
   }
   const Run missing = run({kSearchBin, "--index", index().string(), "--like", "no-such-id"});
   CHECK(missing.status == 2);

@@ -41,6 +41,10 @@ int main(int argc, char** argv) {
                  "Favour recent documents, with this half-life in days (relevance order)")
       ->check(CLI::PositiveNumber);
   app.add_flag("--facets", options.facets, "Count results by source and Jalali month and year");
+  bool no_collapse = false;
+  app.add_flag("--no-collapse", no_collapse, "Show near-duplicates of a story separately");
+  std::string similar;
+  app.add_option("--similar", similar, "List the near-duplicates of the document with this id");
   std::string like;
   app.add_option("--like", like, "Documents most like the one with this id (no QUERY needed)");
   app.add_option("--color", color, "Highlight matches: auto, always or never")
@@ -81,8 +85,10 @@ int main(int argc, char** argv) {
   try {
     const kavosh::Searcher searcher =
         kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
-    const kavosh::Results results =
-        like.empty() ? searcher.search(query, options) : searcher.more_like(like, options);
+    options.collapse = !no_collapse;
+    const kavosh::Results results = !similar.empty() ? searcher.similar(similar, options)
+                                    : !like.empty()  ? searcher.more_like(like, options)
+                                                     : searcher.search(query, options);
     if (json) {
       std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
     } else {

@@ -61,6 +61,9 @@ std::string render(const Results& results, const SearchOptions& options, bool co
       place = fmt::format("{} [{}]", place, hit.id);
     }
     meta += (meta.empty() ? "" : " · ") + place;
+    if (hit.similar > 0) {
+      meta += fmt::format(" · +{} similar", hit.similar);
+    }
     out += fmt::format("   {}{}{}\n", color ? kDim : "", meta, color ? kReset : "");
     if (!hit.snippet.empty()) {
       out += fmt::format("   {}\n",
@@ -105,6 +108,7 @@ std::string render_json(const Results& results, const SearchOptions& options) {
         {"url", hit.url},
         {"date_gregorian", hit.date_gregorian},
         {"date_jalali", hit.date_jalali},
+        {"similar", hit.similar},
         {"snippet", hit.snippet},
         {"snippet_highlights", ranges(hit.snippet_highlights)},
         {"title_highlights", ranges(hit.title_highlights)},

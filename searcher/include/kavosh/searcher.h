@@ -53,6 +53,10 @@ struct SearchOptions {
   // Count the matching documents by source and by Jalali month and year.
   // Default: false.
   bool facets = false;
+  // Show each cluster of near-duplicates (a wire story republished with
+  // small edits) as its best hit, with Hit::similar counting the rest.
+  // Default: true.
+  bool collapse = true;
 };
 
 // A byte range [begin, end) within a string of the result.
@@ -72,6 +76,9 @@ struct Hit {
   std::string url;
   std::string date_gregorian;  // "2025-12-12", empty when unknown
   std::string date_jalali;     // "1404/09/21", empty when unknown
+  // With SearchOptions::collapse, how many near-duplicates of this hit the
+  // results leave out (at least; see Searcher::similar to list them).
+  std::uint64_t similar = 0;
   // A passage of the original text around the best match; newlines become
   // spaces. `snippet_highlights` are the matched words, as byte ranges into
   // `snippet`; `title_highlights` likewise into `title`.
@@ -148,6 +155,11 @@ class KAVOSH_EXPORT Searcher {
   // and paging of `options` apply. Throws Error(kBadQuery) if no document
   // has that id, kCorruption if the index cannot be read.
   [[nodiscard]] Results more_like(std::string_view id, const SearchOptions& options = {}) const;
+
+  // The near-duplicates of the document with external id `id` (its cluster,
+  // the document included), best matches of `options` first. Throws
+  // Error(kBadQuery) if no document has that id.
+  [[nodiscard]] Results similar(std::string_view id, const SearchOptions& options = {}) const;
 
   // Number of documents in the index.
   [[nodiscard]] std::uint64_t document_count() const;
