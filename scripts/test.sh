@@ -16,6 +16,17 @@ BUILD_DIR=build scripts/build.sh -DKAVOSH_BUILD_TESTS=ON
 stage "tests"
 (cd build && ctest --output-on-failure --parallel "$(nproc)")
 
+stage "package: install, then build examples/embed against it"
+BUILD_DIR=build scripts/test-package.sh
+
+if [ "${SANITIZE:-1}" != 0 ]; then
+  stage "concurrency test with ThreadSanitizer"
+  cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAVOSH_BUILD_TESTS=ON \
+    -DKAVOSH_SANITIZE=thread >/dev/null
+  cmake --build build-tsan --parallel "$(nproc)" --target concurrency_test
+  TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/concurrency_test
+fi
+
 if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
   stage "fuzz"
   scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
