@@ -184,6 +184,23 @@ struct Searcher::Impl {
   };
 
   Results search(std::string_view query, const SearchOptions& options) const;
+
+  // Runs `fn`, retrying once if a writer replaced what it read (the lease
+  // reopens), and turns Xapian's errors into kavosh::Error.
+  template <typename Fn>
+  Results guarded(Fn fn) const {
+    try {
+      try {
+        return fn();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        return fn();
+      }
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      throw Error(Error::kCorruption, e.get_description(), Location{dir.string()});
+    } catch (const Xapian::Error& e) {
+      throw Error(Error::kIo, e.get_description(), Location{dir.string()});
+    }
+  }
   Results more_like(std::string_view id, const SearchOptions& options) const;
   Results similar(std::string_view id, const SearchOptions& options) const;
 };
@@ -262,28 +279,11 @@ std::uint64_t Searcher::document_count() const {
 }
 
 Results Searcher::search(std::string_view query, const SearchOptions& options) const {
-  try {
-    return impl_->search(query, options);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    // A writer replaced what we were reading; the lease reopens, so retry once.
-    return impl_->search(query, options);
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(Error::kCorruption, e.get_description(), Location{impl_->dir.string()});
-  } catch (const Xapian::Error& e) {
-    throw Error(Error::kIo, e.get_description(), Location{impl_->dir.string()});
-  }
+  return impl_->guarded([&] { return impl_->search(query, options); });
 }
 
 Results Searcher::more_like(std::string_view id, const SearchOptions& options) const {
-  try {
-    return impl_->more_like(id, options);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    return impl_->more_like(id, options);
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(Error::kCorruption, e.get_description(), Location{impl_->dir.string()});
-  } catch (const Xapian::Error& e) {
-    throw Error(Error::kIo, e.get_description(), Location{impl_->dir.string()});
-  }
+  return impl_->guarded([&] { return impl_->more_like(id, options); });
 }
 
 Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& options) const {
@@ -343,15 +343,7 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
 }
 
 Results Searcher::similar(std::string_view id, const SearchOptions& options) const {
-  try {
-    return impl_->similar(id, options);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    return impl_->similar(id, options);
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw Error(Error::kCorruption, e.get_description(), Location{impl_->dir.string()});
-  } catch (const Xapian::Error& e) {
-    throw Error(Error::kIo, e.get_description(), Location{impl_->dir.string()});
-  }
+  return impl_->guarded([&] { return impl_->similar(id, options); });
 }
 
 Results Searcher::Impl::similar(std::string_view id, const SearchOptions& options) const {
