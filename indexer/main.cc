@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--jobs,-j", jobs, "Threads that analyze documents (default: one per core)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 256));
   app.add_flag("--quiet,-q", quiet, "Print no warnings about skipped input");
   app.add_flag("--check", check, "Check that the index's Xapian and SQLite parts agree, and exit");
   try {

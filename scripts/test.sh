@@ -34,8 +34,10 @@ fi
 
 if [ "${SANITIZE:-1}" != 0 ]; then
   stage "build with ASan and UBSan"
+  # -O1 -g1: less than half the compile time of -O2 -g with sanitizers, and
+  # stack traces still have lines.
   BUILD_DIR=build-asan scripts/build.sh -DKAVOSH_BUILD_TESTS=ON \
-    -DKAVOSH_SANITIZE=address,undefined
+    -DKAVOSH_SANITIZE=address,undefined -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
   stage "tests with ASan and UBSan"
   (cd build-asan &&
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

@@ -7,12 +7,13 @@
 # Markdown tables.
 #
 #   bench/speed/run.sh [--quick] [--million] [--runs N] [--threads 1,4]
-#                      [--corpus NAME=DIR]... [--out FILE] [--keep]
+#                      [--corpus NAME=DIR]... [--no-jobs1] [--out FILE] [--keep]
 #
-# --quick: the 10k collection only (about 3 minutes on 2 cores; the default
-# run takes about 40). --million: add a 1M-article collection (hours).
+# --quick: the 10k collection only (about 5 minutes on 2 cores; the default
+# run takes about an hour). --million: add a 1M-article collection (hours).
 # --corpus NAME=DIR: also a folder of *.jsonl(.gz) as it is, e.g.
 # farsnews=../shared/corpora/farsnews, queried with the generated query sets.
+# --no-jobs1: skip indexing a second time with kavosh-index --jobs 1.
 # --out FILE: also write the tables to FILE. --keep: keep the temporary
 # folder (collections, logs). CORPORA and BUILD_DIR override the defaults;
 # TMPDIR where the temporary folder goes (collections of 1M articles take
@@ -29,6 +30,7 @@ threads=1,4
 out=""
 keep=0
 corpus_args=()
+extra=()
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) sizes=(10000) ;;
@@ -38,7 +40,9 @@ while [ $# -gt 0 ]; do
     --corpus) corpus_args+=(--collection "$2"); shift ;;
     --out) out=$2; shift ;;
     --keep) keep=1 ;;
-    *) echo "usage: $0 [--quick] [--million] [--runs N] [--threads 1,4] [--corpus NAME=DIR]... [--out FILE] [--keep]" >&2
+    --no-jobs1) extra+=(--no-jobs1) ;;
+    *) echo "usage: $0 [--quick] [--million] [--runs N] [--threads 1,4] [--corpus NAME=DIR]..." \
+            "[--no-jobs1] [--out FILE] [--keep]" >&2
        exit 2 ;;
   esac
   shift
@@ -77,4 +81,4 @@ queries=(--queries "natural=$first/queries-natural.tsv"
 report_args=()
 [ -n "$out" ] && report_args=(--out "$out")
 "$bench" run "${corpus_args[@]}" "${collections[@]}" "${queries[@]}" --work "$work/runs" \
-  --runs "$runs" --threads "$threads" "${report_args[@]}"
+  --runs "$runs" --threads "$threads" "${extra[@]}" "${report_args[@]}"

@@ -49,7 +49,8 @@ std::string join(const std::vector<std::size_t>& values) {
 // its SQLite file: what the index would take after a compaction.
 std::uint64_t compacted_size(const fs::path& index, const fs::path& scratch) {
   fs::remove_all(scratch);
-  Xapian::Database((index / "xapian").string()).compact(scratch.string());
+  Xapian::Database((index / "xapian").string())
+      .compact(scratch.string(), Xapian::DBCOMPACT_NO_RENUMBER);
   const std::uint64_t size = size_on_disk(scratch) + size_on_disk(index / "metadata.sqlite");
   fs::remove_all(scratch);
   return size;
