@@ -127,8 +127,9 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   if (const auto date = article_date(article)) {
     r.date_gregorian = format_iso(date->gregorian);
     r.date_jalali = format_jalali(date->jalali);
-    out.document.add_value(schema::kDateSlot,
-                           Xapian::sortable_serialise(days_since_epoch(date->gregorian)));
+    out.document.add_value(
+        schema::kDateSlot,
+        Xapian::sortable_serialise(static_cast<double>(days_since_epoch(date->gregorian))));
   }
   r.source = article.source;
   if (r.source.empty()) {

@@ -11,7 +11,7 @@
 #include <xapian.h>
 
 #include <CLI/CLI.hpp>
-#include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <exception>
 #include <filesystem>
@@ -48,9 +48,7 @@ std::string utc_now() {
   return text;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run_main(int argc, char** argv) {
   CLI::App app{"Kavosh speed benchmark", "kavosh-bench-speed"};
   app.require_subcommand(1);
 
@@ -79,7 +77,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run->add_option("--rounds", run_options.rounds, "Passes over the queries per measurement")
       ->capture_default_str();
-  run->add_flag("!--no-jobs1", run_options.jobs1, "Skip kavosh-index --jobs 1");
+  run->add_option("--systems", run_options.systems,
+                  "Systems to run: kavosh, kavosh-jobs1, fts5, xapian")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"kavosh", "kavosh-jobs1", "fts5", "xapian"}))
+      ->capture_default_str();
   run->add_flag("!--no-compact", run_options.compact, "Skip measuring a compacted Kavosh index");
   run->add_option("--out", out_file, "Also write the Markdown report here");
 
@@ -143,4 +145,15 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "kavosh-bench-speed: error: {}\n", e.get_description());
   }
   return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_main(argc, argv);
+  } catch (...) {
+    std::fputs("kavosh-bench-speed: error: unexpected exception\n", stderr);
+    return 2;
+  }
 }

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <thread>
@@ -139,7 +140,10 @@ std::string markdown_report(const std::vector<CollectionResult>& results,
       }
     }
     const SystemResult* kavosh = find(c, "Kavosh");
-    if (kavosh != nullptr) {
+    const bool peers = std::any_of(c.systems.begin(), c.systems.end(), [&](const SystemResult& s) {
+      return &s != kavosh && s.queried;
+    });
+    if (kavosh != nullptr && peers) {
       out +=
           "\nKavosh against the others (indexing speed and size: medians; latency: p95 of "
           "two-word queries, 1 thread):\n\n";

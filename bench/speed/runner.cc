@@ -85,10 +85,7 @@ void read_query_results(const fs::path& file, std::size_t run, SystemResult& sys
 }  // namespace
 
 std::vector<CollectionResult> run_benchmark(const RunOptions& options) {
-  std::vector<std::string> slugs = {"kavosh", "fts5", "xapian"};
-  if (options.jobs1) {
-    slugs.insert(slugs.begin() + 1, "kavosh-jobs1");
-  }
+  const std::vector<std::string>& slugs = options.systems;
   std::vector<CollectionResult> results;
   for (const auto& [name, dir] : options.collections) {
     CollectionResult collection;

@@ -26,8 +26,9 @@ struct RunOptions {
   std::size_t runs = 3;
   std::vector<std::size_t> threads = {1, 4};
   std::size_t rounds = 2;  // passes over the queries per measurement
-  bool jobs1 = true;       // also index with kavosh-index --jobs 1
-  bool compact = true;     // also measure Kavosh's index after xapian-compact
+  // Systems to run, by slug: kavosh, kavosh-jobs1, fts5, xapian. Default: all.
+  std::vector<std::string> systems = {"kavosh", "kavosh-jobs1", "fts5", "xapian"};
+  bool compact = true;  // also measure Kavosh's index after xapian-compact
 };
 
 struct IndexMeasure {
