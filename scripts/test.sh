@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds Kavosh with its tests and runs them all;
-# then fuzzes each parser for FUZZ_SECONDS (default 30; scripts/fuzz.sh,
-# clang, build-fuzz/); then builds the tests again with AddressSanitizer and
+# installs the shared and the static library and builds examples/embed
+# against each (scripts/test-package.sh); then fuzzes each parser for
+# FUZZ_SECONDS (default 30; scripts/fuzz.sh, clang, build-fuzz/); then builds the tests again with AddressSanitizer and
 # UndefinedBehaviorSanitizer (build-asan/) and runs them all there, where any
 # memory error, leak or undefined behaviour fails the test it happens in.
 # SANITIZE=0 or FUZZ_SECONDS=0 skips a stage.
@@ -18,6 +19,11 @@ stage "tests"
 
 stage "package: install, then build examples/embed against it"
 BUILD_DIR=build scripts/test-package.sh
+stage "package, static library: the same with -DKAVOSH_SHARED=OFF"
+cmake -S . -B build-static -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAVOSH_SHARED=OFF \
+  -DKAVOSH_BUILD_TESTS=OFF >/dev/null
+cmake --build build-static --parallel "$(nproc)"
+BUILD_DIR=build-static scripts/test-package.sh
 
 if [ "${SANITIZE:-1}" != 0 ]; then
   stage "concurrency test with ThreadSanitizer"
