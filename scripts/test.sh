@@ -2,9 +2,10 @@
 # Installs the dependencies, builds Kavosh with its tests and runs them all;
 # installs the shared and the static library and builds examples/embed
 # against each (scripts/test-package.sh); then fuzzes each parser for
-# FUZZ_SECONDS (default 30; scripts/fuzz.sh, clang, build-fuzz/); then builds the tests again with AddressSanitizer and
-# UndefinedBehaviorSanitizer (build-asan/) and runs them all there, where any
-# memory error, leak or undefined behaviour fails the test it happens in.
+# FUZZ_SECONDS (default 30; scripts/fuzz.sh, clang, build-fuzz/); then
+# builds the tests again with AddressSanitizer and UndefinedBehaviorSanitizer
+# (build-asan/) and runs them all there, where any memory error, leak or
+# undefined behaviour fails the test it happens in.
 # SANITIZE=0 or FUZZ_SECONDS=0 skips a stage.
 set -euo pipefail
 cd "$(dirname "$0")/.."
