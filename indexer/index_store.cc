@@ -328,53 +328,133 @@ std::optional<IndexStore::Stored> IndexStore::find(std::string_view id) {
   return found;
 }
 
-std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::string& id) {
+void IndexStore::best_cluster_in(Xapian::Database& db, const Xapian::Document& doc, double& best,
+                                 std::string& cluster) {
   // At most this many candidates per band are compared: a band shared by
   // very many documents carries little evidence. A document indexed again
   // finds its own earlier version and keeps its cluster.
   constexpr int kMaxPerBand = 64;
-  const std::string own_term = schema::id_term(id);
   const auto signature = Signature::unserialise(doc.get_value(schema::kSignatureSlot));
-  std::string best_cluster;
-  double best = kDuplicateThreshold;
-  if (signature) {
-    std::unordered_set<Xapian::docid> seen;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      const std::string term = *t;
-      if (term.rfind("XB", 0) != 0) {
+  if (!signature) {
+    return;
+  }
+  std::unordered_set<Xapian::docid> seen;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.rfind("XB", 0) != 0) {
+      continue;
+    }
+    int n = 0;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && n < kMaxPerBand;
+         ++p, ++n) {
+      if (!seen.insert(*p).second) {
         continue;
       }
-      int n = 0;
-      for (auto p = xapian_.postlist_begin(term);
-           p != xapian_.postlist_end(term) && n < kMaxPerBand; ++p, ++n) {
-        if (!seen.insert(*p).second) {
-          continue;
-        }
-        const Xapian::Document other = xapian_.get_document(*p);
-        const auto theirs = Signature::unserialise(other.get_value(schema::kSignatureSlot));
-        if (!theirs) {
-          continue;
-        }
-        const double similarity = signature->similarity(*theirs);
-        const std::string cluster = other.get_value(schema::kClusterSlot);
-        if (similarity >= best && !cluster.empty()) {
-          best = similarity;
-          best_cluster = cluster;
-        }
+      const Xapian::Document other = db.get_document(*p);
+      const auto theirs = Signature::unserialise(other.get_value(schema::kSignatureSlot));
+      if (!theirs) {
+        continue;
+      }
+      const double similarity = signature->similarity(*theirs);
+      std::string label = other.get_value(schema::kClusterSlot);
+      if (similarity >= best && !label.empty()) {
+        best = similarity;
+        cluster = std::move(label);
       }
     }
   }
-  if (best_cluster.empty()) {
-    best_cluster = own_term.substr(schema::kIdPrefix.size());  // its own cluster
+}
+
+std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::string& id) {
+  std::string cluster;
+  double best = kDuplicateThreshold;
+  best_cluster_in(xapian_, doc, best, cluster);
+  for (Xapian::Database& peer : peers_) {
+    // The peer's writer may have committed twice since the last reopen.
+    try {
+      best_cluster_in(peer, doc, best, cluster);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      try {
+        peer.reopen();
+        best_cluster_in(peer, doc, best, cluster);
+      } catch (const Xapian::Error&) {
+        // Left out this time: join_peer_clusters() looks again.
+      }
+    }
   }
-  return best_cluster;
+  if (cluster.empty()) {
+    cluster = schema::id_term(id).substr(schema::kIdPrefix.size());  // its own cluster
+  }
+  return cluster;
+}
+
+std::size_t IndexStore::join_peer_clusters() {
+  std::size_t moved = 0;
+  try {
+    for (Xapian::Database& peer : peers_) {
+      peer.reopen();
+    }
+    for (const auto& [label, docids] : new_clusters_) {
+      Xapian::Document first;
+      try {
+        first = xapian_.get_document(docids.front());
+      } catch (const Xapian::DocNotFoundError&) {
+        continue;  // removed since
+      }
+      if (first.get_value(schema::kClusterSlot) != label) {
+        continue;
+      }
+      std::string cluster;
+      double best = kDuplicateThreshold;
+      for (Xapian::Database& peer : peers_) {
+        best_cluster_in(peer, first, best, cluster);
+      }
+      if (cluster.empty() || cluster >= label) {
+        continue;
+      }
+      for (const Xapian::docid docid : docids) {
+        try {
+          Xapian::Document doc = xapian_.get_document(docid);
+          if (doc.get_value(schema::kClusterSlot) == label) {
+            doc.add_value(schema::kClusterSlot, cluster);
+            xapian_.replace_document(docid, doc);
+            ++moved;
+            ++pending_;
+          }
+        } catch (const Xapian::DocNotFoundError&) {
+        }
+      }
+    }
+  } catch (...) {
+    rethrow_as_index_error(dir_, "cannot write to the index");
+  }
+  new_clusters_.clear();
+  return moved;
+}
+
+void IndexStore::add_peer(const fs::path& dir) {
+  try {
+    peers_.emplace_back((dir / schema::kXapianDir).string());
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("{}: cannot open shard: {}", dir.string(), e.get_description()));
+  }
 }
 
 void IndexStore::put(BuiltDoc&& doc) {
   try {
-    doc.document.add_value(schema::kClusterSlot, cluster_of(doc.document, doc.record.id));
+    const std::string cluster = cluster_of(doc.document, doc.record.id);
+    doc.document.add_value(schema::kClusterSlot, cluster);
     const Xapian::docid docid =
         xapian_.replace_document(schema::id_term(doc.record.id), doc.document);
+    if (!peers_.empty()) {
+      // A cluster this run created, or joined (a label this run created).
+      const bool own = cluster == schema::id_term(doc.record.id).substr(schema::kIdPrefix.size());
+      if (own) {
+        new_clusters_[cluster].push_back(docid);
+      } else if (const auto it = new_clusters_.find(cluster); it != new_clusters_.end()) {
+        it->second.push_back(docid);
+      }
+    }
     sql_->upsert_record(docid, doc.record);
   } catch (...) {
     rethrow_as_index_error(dir_, "cannot write to the index");
@@ -462,6 +542,14 @@ void IndexStore::commit() {
     rethrow_as_index_error(dir_, "commit of the metadata failed, the next run rebuilds it");
   }
   pending_ = 0;
+  for (Xapian::Database& peer : peers_) {
+    try {
+      peer.reopen();  // the other shards' latest commits
+    } catch (const Xapian::Error&) {
+      // A peer that cannot be reopened keeps its older revision; clusters
+      // only get less complete.
+    }
+  }
   try {
     sql_->db.exec("BEGIN");
     xapian_.begin_transaction();

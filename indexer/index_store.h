@@ -24,11 +24,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "indexer/doc_builder.h"
 
@@ -66,8 +68,22 @@ class IndexStore {
 
   // Adds a new document or replaces the one with the same id, in the
   // near-duplicate cluster of the most similar indexed document (MinHash
-  // similarity at least kDuplicateThreshold), or in a cluster of its own.
+  // similarity at least kDuplicateThreshold) of this store or of its peers,
+  // or in a cluster of its own.
   void put(BuiltDoc&& doc);
+
+  // The other shards of a sharded index, whose committed documents put()
+  // consults too, so that copies of a story in different shards share a
+  // cluster. Read-only; reopened at each commit of this store. Throws
+  // IndexError if `dir` cannot be opened.
+  void add_peer(const std::filesystem::path& dir);
+
+  // After every shard has committed this run's documents: clusters made by
+  // this run that have a near duplicate in a peer, put there while neither
+  // could see the other (both uncommitted), join the peer's cluster if its
+  // label sorts first, so that a pair ends in one cluster whichever shard
+  // runs this first. Returns the number of documents moved; commit() after.
+  std::size_t join_peer_clusters();
   void remove(Xapian::docid docid);
 
   // Whether a file's size and modification time match the last full read.
@@ -99,7 +115,14 @@ class IndexStore {
   IndexStore(const std::filesystem::path& dir, std::unique_ptr<Lock> lock);
   static void create(const std::filesystem::path& dir);
   void rebuild_sqlite();
+  // The most similar document's cluster in `db`, if its similarity beats
+  // `best` (which is raised to it).
+  void best_cluster_in(Xapian::Database& db, const Xapian::Document& doc, double& best,
+                       std::string& cluster);
   std::string cluster_of(const Xapian::Document& doc, const std::string& id);
+  std::vector<Xapian::Database> peers_;
+  // With peers: the clusters this run created, and their documents.
+  std::map<std::string, std::vector<Xapian::docid>> new_clusters_;
 
   // Declared first, so it is released last, after both databases closed.
   std::unique_ptr<Lock> lock_;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "indexer/corpus_reader.h"
 
@@ -21,6 +22,11 @@ struct IndexOptions {
   // index in reading order, so the result does not depend on it). 0: one per
   // core. Default: 0.
   std::size_t jobs = 0;
+  // Shards: 0 keeps what the index has (a new index gets one, a plain
+  // index); N > 1 makes a new index of N shards (see common/shards.h), each
+  // document in the shard of its id's hash. Giving another N than an
+  // existing index has is an IndexError. Default: 0.
+  std::size_t shards = 0;
   // Print a progress line on stderr. Default: off.
   bool progress = false;
   // Set (e.g. by a signal handler) to stop after the current document; what
@@ -36,7 +42,8 @@ struct IndexSummary {
   std::uint64_t removed = 0;
   std::uint64_t skipped = 0;  // articles, lines or files that could not be read
   std::map<std::string, std::uint64_t> skip_reasons;
-  std::uint64_t documents = 0;  // in the index at the end
+  std::uint64_t documents = 0;  // in the index at the end, all shards
+  std::size_t shards = 1;       // shard indexes written
   std::uint64_t batches = 0;    // commits made by this run
   double seconds = 0;
   bool interrupted = false;
@@ -46,10 +53,18 @@ struct IndexSummary {
 // Updates `options.index` from `options.corpus`: unchanged documents are left
 // alone, changed ones replaced, new ones added, and documents whose file or
 // line is gone removed (but never those of a file that failed to read this
-// time). Problems go to `reporter` and the run goes on.
+// time). Problems go to `reporter` and the run goes on. A sharded index gets
+// one writer thread per shard, and the analysis threads shared out among
+// them.
 // Throws IndexError if the index cannot be opened, std::runtime_error if the
 // corpus directory does not exist.
 IndexSummary run_index(const IndexOptions& options, Reporter& reporter);
+
+// The index directories that make up INDEX_DIR: the shards of a sharded
+// index, or INDEX_DIR itself. `requested` as IndexOptions::shards; a new
+// sharded index gets its manifest here. Throws IndexError.
+std::vector<std::filesystem::path> index_parts(const std::filesystem::path& index,
+                                               std::size_t requested);
 
 }  // namespace kavosh
 

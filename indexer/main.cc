@@ -46,7 +46,11 @@ void print_summary(const kavosh::IndexSummary& s) {
   for (const auto& [reason, count] : s.skip_reasons) {
     fmt::print("  skipped {}: {}\n", count, reason);
   }
-  fmt::print("index holds {} documents\n", s.documents);
+  if (s.shards > 1) {
+    fmt::print("index holds {} documents in {} shards\n", s.documents, s.shards);
+  } else {
+    fmt::print("index holds {} documents\n", s.documents);
+  }
 }
 
 }  // namespace
@@ -61,6 +65,7 @@ int main(int argc, char** argv) {
   std::string index;
   std::size_t batch = 2000;
   std::size_t jobs = 0;
+  std::size_t shards = 0;
   bool quiet = false;
   bool check = false;
   app.add_option("CORPUS_DIR", corpus, "Directory of articles to index");
@@ -70,6 +75,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--jobs,-j", jobs, "Threads that analyze documents (default: one per core)")
       ->check(CLI::Range(1, 256));
+  app.add_option("--shards", shards,
+                 "Split a new index into N shards by a hash of the document id (an existing "
+                 "index keeps its shards)")
+      ->check(CLI::Range(1, 1024));
   app.add_flag("--quiet,-q", quiet, "Print no warnings about skipped input");
   app.add_flag("--check", check, "Check that the index's Xapian and SQLite parts agree, and exit");
   try {
@@ -84,12 +93,21 @@ int main(int argc, char** argv) {
 
   try {
     if (check) {
-      const kavosh::CheckResult result = kavosh::check_index(index);
-      if (!result.problem.empty()) {
-        fmt::print(stderr, "kavosh-index: {}: {}\n", index, result.problem);
-        return 1;
+      std::uint64_t documents = 0;
+      const auto parts = kavosh::index_parts(index, 0);
+      for (const auto& part : parts) {
+        const kavosh::CheckResult result = kavosh::check_index(part);
+        if (!result.problem.empty()) {
+          fmt::print(stderr, "kavosh-index: {}: {}\n", part.string(), result.problem);
+          return 1;
+        }
+        documents += result.documents;
       }
-      fmt::print("{}: consistent, {} documents\n", index, result.documents);
+      if (parts.size() > 1) {
+        fmt::print("{}: consistent, {} documents in {} shards\n", index, documents, parts.size());
+      } else {
+        fmt::print("{}: consistent, {} documents\n", index, documents);
+      }
       return 0;
     }
     if (corpus.empty()) {
@@ -104,6 +122,7 @@ int main(int argc, char** argv) {
     options.index = index;
     options.batch_size = batch;
     options.jobs = jobs;
+    options.shards = shards;
     options.progress = isatty(STDERR_FILENO) != 0 && !quiet;
     options.stop = &g_stop;
     const kavosh::IndexSummary summary = kavosh::run_index(options, reporter);

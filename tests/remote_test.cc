@@ -147,3 +147,41 @@ TEST_CASE("two remote shards on xapian-tcpsrv answer as one local index", "[remo
   CHECK(cli.status == 0);
   CHECK(cli.out.find("ilna/1404-09-21-pezeshkian-putin.txt") != std::string::npos);
 }
+
+TEST_CASE("the shards of kavosh-index --shards 2, served remotely, answer as one local index",
+          "[remote][shards]") {
+  if (!fs::exists(kTcpSrv)) {
+    WARN("xapian-tcpsrv is not installed (Debian package xapian-tools): skipped");
+    return;
+  }
+  TempDir tmp;
+  const fs::path corpus = fs::path(KAVOSH_SOURCE_DIR) / "corpus";
+  REQUIRE(run({KAVOSH_INDEX_BIN, corpus.string(), "--index", (tmp / "sharded").string(), "--shards",
+               "2", "--quiet"})
+              .status == 0);
+  REQUIRE(run({KAVOSH_INDEX_BIN, corpus.string(), "--index", (tmp / "whole").string(), "--quiet"})
+              .status == 0);
+  const Server a(tmp / "sharded" / "shard-0" / "xapian");
+  const Server b(tmp / "sharded" / "shard-1" / "xapian");
+  REQUIRE(a.running());
+  REQUIRE(b.running());
+  write_file(tmp / "remote.stub", "remote 127.0.0.1:" + std::to_string(a.port()) +
+                                      "\nremote 127.0.0.1:" + std::to_string(b.port()) + "\n");
+  const kavosh::Searcher local = kavosh::Searcher::open(tmp / "whole");
+  const kavosh::Searcher remote = kavosh::Searcher::open(tmp / "remote.stub");
+  CHECK(remote.document_count() == local.document_count());
+  for (const std::string query :
+       {"تهران", "رئیس‌جمهور روسیه", "\"خط ۱۰ مترو\"", "زلزله کرمان"}) {
+    INFO(query);
+    kavosh::SearchOptions options;
+    options.limit = 20;
+    const kavosh::Results l = local.search(query, options);
+    const kavosh::Results r = remote.search(query, options);
+    REQUIRE(l.hits.size() == r.hits.size());
+    for (std::size_t i = 0; i < l.hits.size(); ++i) {
+      CHECK(l.hits[i].id == r.hits[i].id);
+      CHECK(l.hits[i].score == Approx(r.hits[i].score).epsilon(1e-9));
+      CHECK(l.hits[i].similar == r.hits[i].similar);
+    }
+  }
+}

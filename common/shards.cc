@@ -1,0 +1,94 @@
+#include "common/shards.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <system_error>
+
+namespace kavosh::shards {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kFormatLine = "kavosh-shards 1";
+
+std::string shard_name(std::size_t i) { return "shard-" + std::to_string(i); }
+
+}  // namespace
+
+std::optional<std::vector<fs::path>> read_manifest(const fs::path& dir) {
+  const fs::path file = dir / kManifestFile;
+  std::error_code ec;
+  if (!fs::exists(file, ec)) {
+    return std::nullopt;
+  }
+  std::ifstream in(file);
+  if (!in) {
+    throw ManifestError(file.string() + ": cannot read the shard list");
+  }
+  std::string line;
+  std::size_t number = 1;
+  if (!std::getline(in, line) || line != kFormatLine) {
+    throw ManifestError(file.string() + ":1: not a Kavosh shard list (expected \"" +
+                        std::string(kFormatLine) + "\")");
+  }
+  std::vector<fs::path> shards;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty()) {
+      continue;
+    }
+    const fs::path relative(line);
+    if (relative.is_absolute() || line.find("..") != std::string::npos ||
+        line.find('/') != std::string::npos) {
+      throw ManifestError(file.string() + ":" + std::to_string(number) +
+                          ": a shard must be a directory inside " + dir.string());
+    }
+    shards.push_back(dir / relative);
+  }
+  if (shards.empty() || shards.size() > kMaxShards) {
+    throw ManifestError(file.string() + ": lists " + std::to_string(shards.size()) +
+                        " shards, not 1 to " + std::to_string(kMaxShards));
+  }
+  return shards;
+}
+
+std::vector<fs::path> write_manifest(const fs::path& dir, std::size_t count) {
+  if (count < 1 || count > kMaxShards) {
+    throw ManifestError(std::to_string(count) + " shards: the number of shards must be 1 to " +
+                        std::to_string(kMaxShards));
+  }
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    throw ManifestError(dir.string() + ": cannot create: " + ec.message());
+  }
+  const fs::path file = dir / kManifestFile;
+  const fs::path temporary = dir / (std::string(kManifestFile) + ".new");
+  std::vector<fs::path> shards;
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << kFormatLine << '\n';
+    for (std::size_t i = 0; i < count; ++i) {
+      out << shard_name(i) << '\n';
+      shards.push_back(dir / shard_name(i));
+    }
+    out.flush();
+    if (!out) {
+      throw ManifestError(temporary.string() + ": cannot write the shard list");
+    }
+  }
+  fs::rename(temporary, file, ec);
+  if (ec) {
+    throw ManifestError(file.string() + ": cannot write the shard list: " + ec.message());
+  }
+  return shards;
+}
+
+std::size_t shard_of(std::string_view id, std::size_t count) {
+  return static_cast<std::size_t>(XXH64(id.data(), id.size(), 0) % count);
+}
+
+}  // namespace kavosh::shards
