@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -29,6 +30,8 @@ namespace {
 struct Calendars {
   std::unique_ptr<icu::Calendar> persian;
   std::unique_ptr<icu::Calendar> gregorian;
+  std::unique_ptr<icu::Calendar> hijri;
+  std::unique_ptr<icu::TimeZone> tehran;
 };
 
 [[noreturn]] void throw_icu(const char* what, UErrorCode status) {
@@ -55,8 +58,25 @@ Calendars make_prototypes() {
     throw_icu("gregorian", status);
   }
   c.gregorian = std::move(gregorian);
+  // Of ICU's Hijri calendars, the tabular "islamic-civil" agrees best with
+  // the dates Iran announces after sighting the moon: the days Iran kept as
+  // Eid al-Fitr in 1438-1446 AH are all 1 Shawwal in it, and its Ashura of
+  // 1444, 1445 and 1447 are 10 Muharram (1446's is the 9th). On four of
+  // those Eids Saudi Arabia's "islamic-umalqura" already counts 2 Shawwal,
+  // and the astronomical "islamic" does on all of them.
+  c.hijri.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
+                                              icu::Locale("fa_IR@calendar=islamic-civil"), status));
+  if (U_FAILURE(status) || c.hijri == nullptr ||
+      std::strcmp(c.hijri->getType(), "islamic-civil") != 0) {
+    throw_icu("islamic-civil", status);
+  }
+  c.tehran.reset(icu::TimeZone::createTimeZone("Asia/Tehran"));
+  if (c.tehran == nullptr || *c.tehran == icu::TimeZone::getUnknown()) {
+    throw std::runtime_error("dates: ICU has no Asia/Tehran time zone");
+  }
   c.persian->setLenient(false);
   c.gregorian->setLenient(false);
+  c.hijri->setLenient(false);
   return c;
 }
 
@@ -64,7 +84,9 @@ Calendars clone(const Calendars& prototypes) {
   static std::mutex mutex;
   const std::lock_guard<std::mutex> lock(mutex);
   return {std::unique_ptr<icu::Calendar>(prototypes.persian->clone()),
-          std::unique_ptr<icu::Calendar>(prototypes.gregorian->clone())};
+          std::unique_ptr<icu::Calendar>(prototypes.gregorian->clone()),
+          std::unique_ptr<icu::Calendar>(prototypes.hijri->clone()),
+          std::unique_ptr<icu::TimeZone>(prototypes.tehran->clone())};
 }
 
 // Creating a calendar loads locale data; cloning one is cheap. An ICU
@@ -131,6 +153,11 @@ UChar32 fold_char(UChar32 c) {
       return 0x06CC;
     case 0x0643:  // Arabic kaf
       return 0x06A9;
+    case 0x0623:  // alef with hamza above, as Arabic writes "ربيع الأول"
+    case 0x0625:  // alef with hamza below
+      return 0x0627;
+    case 0x0629:  // teh marbuta, as in "جمادى الآخرة"
+      return 0x0647;
     case '\t':
     case 0x00A0:  // no-break space, the half-space of older archives
     case 0x202F:
@@ -151,6 +178,9 @@ UChar32 fold_char(UChar32 c) {
   if (c >= 0x2000 && c <= 0x200A) {
     return ' ';
   }
+  if (c >= 0x064B && c <= 0x0652) {  // harakat, optional in Persian: "المکرّم"
+    return kDrop;
+  }
   if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {  // bidi controls
     return kDrop;
   }
@@ -167,21 +197,25 @@ struct Folded {
   std::vector<std::size_t> end;
 };
 
-Folded fold(std::string_view input, bool keep_origin) {
+// Calls emit(folded, begin, end) for each character of `input`, which
+// takes its bytes [begin, end) and folds to `folded` (maybe empty), until
+// emit returns false.
+template <typename Emit>
+void fold_each(std::string_view input, Emit&& emit) {
   if (input.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
     input = input.substr(0, static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()));
   }
   const auto* s = reinterpret_cast<const std::uint8_t*>(input.data());
   const auto length = static_cast<std::int32_t>(input.size());
-  Folded folded;
-  folded.text.reserve(input.size());
   std::int32_t i = 0;
   while (i < length) {
     const std::int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
+    char buffer[U8_MAX_LENGTH];
+    std::int32_t n = 0;
     if (c < 0) {
-      folded.text.push_back(kOpaque);
+      buffer[n++] = kOpaque;
     } else {
       c = fold_char(c);
       if (c == 0x0627 && i < length) {
@@ -195,18 +229,46 @@ Folded fold(std::string_view input, bool keep_origin) {
         }
       }
       if (c != kDrop) {
-        char buffer[U8_MAX_LENGTH];
-        std::int32_t n = 0;
         U8_APPEND_UNSAFE(buffer, n, c);
-        folded.text.append(buffer, static_cast<std::size_t>(n));
       }
     }
-    if (keep_origin) {
-      folded.begin.resize(folded.text.size(), static_cast<std::size_t>(start));
-      folded.end.resize(folded.text.size(), static_cast<std::size_t>(i));
+    if (!emit(std::string_view(buffer, static_cast<std::size_t>(n)),
+              static_cast<std::size_t>(start), static_cast<std::size_t>(i))) {
+      return;
     }
   }
+}
+
+Folded fold(std::string_view input, bool keep_origin) {
+  Folded folded;
+  folded.text.reserve(input.size());
+  fold_each(input, [&](std::string_view c, std::size_t begin, std::size_t end) {
+    folded.text.append(c);
+    if (keep_origin) {
+      folded.begin.resize(folded.text.size(), begin);
+      folded.end.resize(folded.text.size(), end);
+    }
+    return true;
+  });
   return folded;
+}
+
+// The bytes of `input` that fold to the folded bytes [begin, end), end > begin.
+std::string_view unfold(std::string_view input, std::size_t begin, std::size_t end) {
+  std::size_t folded = 0;
+  std::size_t from = 0;
+  std::size_t to = 0;
+  fold_each(input, [&](std::string_view c, std::size_t b, std::size_t e) {
+    if (folded <= begin && begin < folded + c.size()) {
+      from = b;
+    }
+    if (folded < end && end <= folded + c.size()) {
+      to = e;
+    }
+    folded += c.size();
+    return folded < end;
+  });
+  return input.substr(from, to - from);
 }
 
 // ---------------------------------------------------------------------------
@@ -306,42 +368,105 @@ Number read_number(std::string_view t, std::size_t pos) {
   return n;
 }
 
-enum class CalendarKind { kJalali, kGregorian };
-
 constexpr int kMinJalaliYear = 1200;
 constexpr int kMaxJalaliYear = 1600;
 constexpr int kMinGregorianYear = 1900;
 constexpr int kMaxGregorianYear = 2100;
+// 1300 AH began in 1882, 1550 AH begins in 2125.
+constexpr int kMinHijriYear = 1300;
+constexpr int kMaxHijriYear = 1550;
 
-std::optional<DocDate> convert(CalendarKind calendar, int year, int month, int day) {
-  if (calendar == CalendarKind::kJalali) {
-    if (year < kMinJalaliYear || year > kMaxJalaliYear) {
-      return std::nullopt;
-    }
-    return from_jalali(year, month, day);
+std::optional<DocDate> convert(DateCalendar calendar, int year, int month, int day) {
+  switch (calendar) {
+    case DateCalendar::kJalali:
+      if (year < kMinJalaliYear || year > kMaxJalaliYear) {
+        return std::nullopt;
+      }
+      return from_jalali(year, month, day);
+    case DateCalendar::kGregorian:
+      if (year < kMinGregorianYear || year > kMaxGregorianYear) {
+        return std::nullopt;
+      }
+      return from_gregorian(year, month, day);
+    case DateCalendar::kHijri:
+      if (year < kMinHijriYear || year > kMaxHijriYear) {
+        return std::nullopt;
+      }
+      return from_hijri(year, month, day);
   }
-  if (year < kMinGregorianYear || year > kMaxGregorianYear) {
-    return std::nullopt;
-  }
-  return from_gregorian(year, month, day);
+  return std::nullopt;
 }
 
 // A four-digit year picks its calendar by range.
-std::optional<DocDate> convert_by_year(int year, int month, int day) {
-  if (year >= kMinJalaliYear && year <= kMaxJalaliYear) {
-    return from_jalali(year, month, day);
-  }
-  return convert(CalendarKind::kGregorian, year, month, day);
+DateCalendar calendar_of_year(int year) {
+  return year >= kMinJalaliYear && year <= kMaxJalaliYear ? DateCalendar::kJalali
+                                                          : DateCalendar::kGregorian;
 }
 
 struct Match {
   DocDate date;
+  DateCalendar calendar = DateCalendar::kJalali;
   std::size_t end = 0;
 };
 
+// Matches `spelling`, in which '_' stands for an optional gap (spaces,
+// ZWNJs): "ربیع_الاول" matches "ربیع‌الاول", "ربیع الاول" and
+// "ربیعالاول". Says nothing of what follows.
+Pos match_spelled(std::string_view t, std::size_t pos, std::string_view spelling) {
+  for (const char c : spelling) {
+    if (c == '_') {
+      pos = skip_gap(t, pos);
+    } else if (pos < t.size() && t[pos] == c) {
+      ++pos;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return pos;
+}
+
+struct Marker {
+  DateCalendar calendar;
+  std::string_view spelling;  // folded, '_' as in match_spelled()
+};
+
+// Words after a year that name its calendar: "۱۰ محرم ۱۴۴۷ هـ.ق" (the
+// tatweel is folded away), "1447/06/20 ق", "۱۴۰۴ هجری شمسی", "۲۰۲۵ میلادی".
+constexpr Marker kMarkers[] = {
+    {DateCalendar::kHijri, "هجری_قمری"},  {DateCalendar::kHijri, "قمری"},
+    {DateCalendar::kHijri, "ه_._ق"},      {DateCalendar::kHijri, "ه_ق"},
+    {DateCalendar::kHijri, "ق"},          {DateCalendar::kJalali, "هجری_شمسی"},
+    {DateCalendar::kJalali, "شمسی"},      {DateCalendar::kJalali, "خورشیدی"},
+    {DateCalendar::kJalali, "ه_._ش"},     {DateCalendar::kJalali, "ه_ش"},
+    {DateCalendar::kGregorian, "میلادی"},
+};
+
+struct MarkerMatch {
+  DateCalendar calendar;
+  std::size_t end = 0;
+};
+
+// A calendar marker after `pos`, maybe after a gap.
+std::optional<MarkerMatch> match_marker(std::string_view t, std::size_t pos) {
+  pos = skip_gap(t, pos);
+  for (const Marker& marker : kMarkers) {
+    Pos end = match_spelled(t, pos, marker.spelling);
+    if (!end || is_word_char_at(t, *end)) {
+      continue;
+    }
+    // The closing dot of an abbreviation: "ه.ق."
+    if (marker.spelling.find('.') != std::string_view::npos && starts_with_at(t, *end, ".")) {
+      ++*end;
+    }
+    return MarkerMatch{marker.calendar, *end};
+  }
+  return std::nullopt;
+}
+
 // "1404/09/21", "1404-9-21", "2025-12-12", and "21/09/1404" (day first, which
 // Persian letters write; Jalali only, since Gregorian day-first and
-// month-first forms cannot be told apart).
+// month-first forms cannot be told apart). With a Hijri marker after it,
+// "1447/06/20 ق" is Hijri; without one, a Hijri year reads as Jalali.
 std::optional<Match> match_numeric(std::string_view t, std::size_t pos) {
   const Number a = read_number(t, pos);
   if (a.end >= t.size() || (t[a.end] != '/' && t[a.end] != '-')) {
@@ -360,46 +485,69 @@ std::optional<Match> match_numeric(std::string_view t, std::size_t pos) {
   if (c.end < t.size() && t[c.end] == separator && is_digit(t, c.end + 1)) {
     return std::nullopt;
   }
-  std::optional<DocDate> date;
+  CivilDate written;
+  DateCalendar calendar = DateCalendar::kJalali;
   if (a.digits == 4 && c.digits <= 2) {
-    date = convert_by_year(a.value, b.value, c.value);
+    written = {a.value, b.value, c.value};
+    calendar = calendar_of_year(a.value);
   } else if (a.digits <= 2 && c.digits == 4) {
-    date = convert(CalendarKind::kJalali, c.value, b.value, a.value);
+    written = {c.value, b.value, a.value};
+  } else {
+    return std::nullopt;
   }
+  const std::optional<MarkerMatch> marker = match_marker(t, c.end);
+  if (marker && marker->calendar == DateCalendar::kHijri) {
+    calendar = DateCalendar::kHijri;
+  }
+  const std::optional<DocDate> date = convert(calendar, written.year, written.month, written.day);
   if (!date) {
     return std::nullopt;
   }
-  return Match{*date, c.end};
+  const bool marked = marker && marker->calendar == calendar;
+  return Match{*date, calendar, marked ? marker->end : c.end};
 }
 
 struct MonthNames {
-  CalendarKind calendar;
-  // Spellings of month i + 1, folded (Persian yeh and kaf, Latin in lower
-  // case), separated by '|'.
+  DateCalendar calendar;
+  // Spellings of month i + 1, folded (Persian yeh and kaf, plain alef and
+  // heh, Latin in lower case), separated by '|'; '_' as in match_spelled().
   std::string_view names[12];
 };
 
 constexpr MonthNames kMonthNames[] = {
-    {CalendarKind::kJalali,
+    {DateCalendar::kJalali,
      {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد|امرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
       "بهمن", "اسفند"}},
     // Gregorian months as Persian news writes them.
-    {CalendarKind::kGregorian,
+    {DateCalendar::kGregorian,
      {"ژانویه", "فوریه", "مارس", "آوریل|آپریل", "مه|می", "ژوئن", "ژوئیه|ژوییه|جولای", "اوت|آگوست",
       "سپتامبر", "اکتبر", "نوامبر", "دسامبر"}},
-    {CalendarKind::kGregorian,
+    {DateCalendar::kGregorian,
      {"january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul",
       "august|aug", "september|sept|sep", "october|oct", "november|nov", "december|dec"}},
+    // Hijri months in their Persian spellings and the Arabic ones Persian
+    // quotes ("ربيع الأول", "جمادى الآخرة" fold to these).
+    {DateCalendar::kHijri,
+     {"محرم", "صفر", "ربیع_الاول|ربیع_اول", "ربیع_الثانی|ربیع_الآخر|ربیع_الاخر|ربیع_ثانی",
+      "جمادی_الاولی|جمادی_الاول|جمادی_اول",
+      "جمادی_الثانی|جمادی_الثانیه|جمادی_الآخر|جمادی_الاخر|جمادی_الآخره|جمادی_الاخره|جمادی_ثانی",
+      "رجب", "شعبان", "رمضان", "شوال", "ذی_القعده|ذی_قعده|ذو_القعده", "ذی_الحجه|ذی_حجه|ذو_الحجه"}},
 };
+
+// Honorifics after a Hijri month: "محرم‌الحرام", "رمضان المبارک",
+// "شوال المکرّم" (the shadda is folded away).
+constexpr std::string_view kHijriEpithets[] = {"الحرام", "المبارک", "المعظم",
+                                               "المرجب", "المکرم",  "المظفر"};
 
 struct MonthMatch {
   int month = 0;
-  CalendarKind calendar = CalendarKind::kJalali;
+  DateCalendar calendar = DateCalendar::kJalali;
   std::size_t end = 0;
 };
 
 // A month name at `pos`: a Persian one with "ماه" ("month") as in "آذرماه"
-// and "آذر ماه", a Latin abbreviation with its dot.
+// and "آذر ماه", a Hijri one with its honorific, a Latin abbreviation with
+// its dot.
 std::optional<MonthMatch> match_month(std::string_view t, std::size_t pos) {
   for (const MonthNames& table : kMonthNames) {
     for (int month = 1; month <= 12; ++month) {
@@ -413,9 +561,17 @@ std::optional<MonthMatch> match_month(std::string_view t, std::size_t pos) {
           if (end && name.size() <= 4 && starts_with_at(t, *end, ".")) {
             ++*end;
           }
-        } else if (starts_with_at(t, pos, name)) {
-          end = match_word(t, skip_gap(t, pos + name.size()), "ماه");
-          end = end ? end : match_word(t, pos, name);
+        } else if (const Pos spelled = match_spelled(t, pos, name)) {
+          const std::size_t next = skip_gap(t, *spelled);
+          end = match_word(t, next, "ماه");
+          for (std::size_t i = 0;
+               !end && table.calendar == DateCalendar::kHijri && i < std::size(kHijriEpithets);
+               ++i) {
+            end = match_word(t, next, kHijriEpithets[i]);
+          }
+          if (!end && !is_word_char_at(t, *spelled)) {
+            end = spelled;
+          }
         }
         if (end) {
           return MonthMatch{month, table.calendar, *end};
@@ -427,7 +583,7 @@ std::optional<MonthMatch> match_month(std::string_view t, std::size_t pos) {
 }
 
 // "21 آذر 1404", "21 آذرماه سال 1404", "11تیرماه1379", "8 مه 2015",
-// "12 December 2025".
+// "12 December 2025", "۱۰ محرم ۱۴۴۷ هـ.ق".
 std::optional<Match> match_day_month_year(std::string_view t, std::size_t pos) {
   const Number day = read_number(t, pos);
   if (day.digits < 1 || day.digits > 2) {
@@ -449,7 +605,9 @@ std::optional<Match> match_day_month_year(std::string_view t, std::size_t pos) {
   if (!date) {
     return std::nullopt;
   }
-  return Match{*date, year.end};
+  const std::optional<MarkerMatch> marker = match_marker(t, year.end);
+  const bool marked = marker && marker->calendar == month->calendar;
+  return Match{*date, month->calendar, marked ? marker->end : year.end};
 }
 
 // "December 12, 2025", "Dec 12 2025".
@@ -470,12 +628,11 @@ std::optional<Match> match_month_day_year(std::string_view t, std::size_t pos) {
   if (year.digits != 4) {
     return std::nullopt;
   }
-  const std::optional<DocDate> date =
-      convert(CalendarKind::kGregorian, year.value, month->month, day.value);
+  const std::optional<DocDate> date = convert(month->calendar, year.value, month->month, day.value);
   if (!date) {
     return std::nullopt;
   }
-  return Match{*date, year.end};
+  return Match{*date, month->calendar, year.end};
 }
 
 // A date starting at `pos`, which starts a number or a Latin word.
@@ -500,19 +657,23 @@ std::optional<Match> match_date_at(std::string_view t, std::size_t pos) {
   return std::nullopt;
 }
 
+constexpr std::string_view kWeekdays[] = {
+    "شنبه", "جمعه",   "mon",     "tue",       "wed",      "thu",    "fri",      "sat",
+    "sun",  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// The numbers of "یکشنبه" .. "پنجشنبه", written joined, with a half-space
+// or a space: "سه‌شنبه", "سه شنبه", "سهشنبه".
+constexpr std::string_view kWeekdayNumbers[] = {"یک", "دو", "سه", "چهار", "پنج"};
+
 // Weekdays, which a metadata field may put before a date.
 Pos match_weekday(std::string_view t, std::size_t pos) {
-  // "سه‌شنبه", "سه شنبه", "سهشنبه": the gap has every spelling.
-  for (std::string_view number : {"یک", "دو", "سه", "چهار", "پنج"}) {
+  for (std::string_view number : kWeekdayNumbers) {
     if (starts_with_at(t, pos, number)) {
       if (const Pos end = match_word(t, skip_gap(t, pos + number.size()), "شنبه")) {
         return end;
       }
     }
   }
-  for (std::string_view day :
-       {"شنبه", "جمعه", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday"}) {
+  for (std::string_view day : kWeekdays) {
     if (const Pos end = match_word(t, pos, day)) {
       return end;
     }
@@ -520,18 +681,76 @@ Pos match_weekday(std::string_view t, std::size_t pos) {
   return std::nullopt;
 }
 
-// A clock time after a date field, as "T10:30:00+03:30", " 10:30",
-// " 10:30:00.5 Z" or " - 10:30".
-bool is_time_suffix(std::string_view t, std::size_t pos) {
+// Skips spaces and ZWNJs backwards from `pos`.
+std::size_t skip_gap_back(std::string_view t, std::size_t pos) {
+  constexpr std::string_view kZwnjUtf8 = "\u200C";
+  while (pos > 0) {
+    if (t[pos - 1] == ' ') {
+      --pos;
+    } else if (t.substr(0, pos).ends_with(kZwnjUtf8)) {
+      pos -= kZwnjUtf8.size();
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+// Where a weekday written before the date at `pos` starts, as in
+// "جمعه ۲۱ آذر ۱۴۰۴", "سه‌شنبه، ۳۰ اسفند" or "Friday, 12 December";
+// `pos` if there is none.
+std::size_t weekday_before(std::string_view t, std::size_t pos) {
+  std::size_t end = skip_gap_back(t, pos);
+  for (std::string_view comma : {",", "،"}) {
+    if (t.substr(0, end).ends_with(comma)) {
+      end = skip_gap_back(t, end - comma.size());
+      break;
+    }
+  }
+  for (std::string_view day : kWeekdays) {
+    if (end < day.size()) {
+      continue;
+    }
+    const std::size_t start = end - day.size();
+    if (match_word(t, start, day) != Pos(end)) {
+      continue;
+    }
+    if (day == "شنبه") {
+      const std::size_t before = skip_gap_back(t, start);
+      for (std::string_view number : kWeekdayNumbers) {
+        if (t.substr(0, before).ends_with(number) &&
+            !is_word_char_before(t, before - number.size())) {
+          return before - number.size();
+        }
+      }
+    }
+    if (!is_word_char_before(t, start)) {
+      return start;
+    }
+  }
+  return pos;
+}
+
+// A clock time: seconds since midnight, and the zone's offset if one is given.
+struct Clock {
+  long seconds = 0;
+  std::optional<int> offset_minutes;  // east of UTC
+};
+
+// The clock time after a date field, up to the end of the field, as
+// "T10:30:00+03:30", " 10:30", " 10:30:00.5 Z" or " - 10:30"; a field that
+// ends at the date is at midnight. nullopt if anything else follows.
+std::optional<Clock> parse_time_suffix(std::string_view t, std::size_t pos) {
+  Clock clock;
   if (pos == t.size()) {
-    return true;
+    return clock;
   }
   if (t[pos] == 'T') {
     ++pos;
   } else {
     const std::size_t gap = skip_gap(t, pos);
     if (gap == pos) {
-      return false;
+      return std::nullopt;
     }
     pos = gap;
     for (std::string_view separator : {"-", ",", "،", "ساعت"}) {
@@ -544,23 +763,25 @@ bool is_time_suffix(std::string_view t, std::size_t pos) {
   const Number hour = read_number(t, pos);
   if (hour.digits < 1 || hour.digits > 2 || hour.value > 24 || hour.end >= t.size() ||
       t[hour.end] != ':') {
-    return false;
+    return std::nullopt;
   }
   const Number minute = read_number(t, hour.end + 1);
   if (minute.digits != 2 || minute.value > 59) {
-    return false;
+    return std::nullopt;
   }
+  clock.seconds = hour.value * 3600L + minute.value * 60L;
   pos = minute.end;
   if (pos < t.size() && t[pos] == ':') {
     const Number second = read_number(t, pos + 1);
     if (second.digits != 2 || second.value > 60) {
-      return false;
+      return std::nullopt;
     }
+    clock.seconds += second.value;
     pos = second.end;
     if (pos < t.size() && (t[pos] == '.' || t[pos] == ',')) {
       const Number fraction = read_number(t, pos + 1);
       if (fraction.digits == 0) {
-        return false;
+        return std::nullopt;
       }
       pos = fraction.end;
     }
@@ -568,25 +789,68 @@ bool is_time_suffix(std::string_view t, std::size_t pos) {
   pos = skip_gap(t, pos);
   if (const Pos end = match_word(t, pos, "utc")) {
     pos = *end;
+    clock.offset_minutes = 0;
   } else if (const Pos gmt = match_word(t, pos, "gmt")) {
     pos = *gmt;
+    clock.offset_minutes = 0;
   } else if (pos < t.size() && (t[pos] == 'Z' || t[pos] == 'z')) {
     ++pos;
+    clock.offset_minutes = 0;
   }
   if (pos < t.size() && (t[pos] == '+' || t[pos] == '-')) {
+    const int sign = t[pos] == '-' ? -1 : 1;
     const Number hours = read_number(t, pos + 1);
     pos = hours.end;
+    int minutes = 0;
     if (hours.digits == 2 && pos < t.size() && t[pos] == ':') {
-      const Number minutes = read_number(t, pos + 1);
-      if (minutes.digits != 2) {
-        return false;
+      const Number m = read_number(t, pos + 1);
+      if (m.digits != 2) {
+        return std::nullopt;
       }
-      pos = minutes.end;
-    } else if (hours.digits != 2 && hours.digits != 4) {
-      return false;
+      minutes = hours.value * 60 + m.value;
+      pos = m.end;
+    } else if (hours.digits == 2) {
+      minutes = hours.value * 60;
+    } else if (hours.digits == 4) {
+      minutes = hours.value / 100 * 60 + hours.value % 100;
+    } else {
+      return std::nullopt;
     }
+    // UTC-12 .. UTC+14 are all the zones there are.
+    if (minutes > 14 * 60) {
+      return std::nullopt;
+    }
+    clock.offset_minutes = sign * minutes;
   }
-  return skip_gap(t, pos) == t.size();
+  if (skip_gap(t, pos) != t.size()) {
+    return std::nullopt;
+  }
+  return clock;
+}
+
+constexpr double kMillisPerDay = 86400000.0;
+
+// The day in Tehran at `seconds` past midnight of `gregorian` in the zone
+// `offset_minutes` east of UTC: news is dated by Tehran's clock, so
+// "2025-12-11T22:00:00Z" (01:30 on 21 Azar there) is 2025-12-12. ICU's zone
+// knows the years Iran kept summer time (+04:30).
+std::optional<DocDate> day_in_tehran(const CivilDate& gregorian, long seconds, int offset_minutes) {
+  Calendars& c = calendars();
+  const std::optional<UDate> midnight = to_instant(*c.gregorian, gregorian);
+  if (!midnight) {
+    return std::nullopt;
+  }
+  const UDate utc = *midnight + (static_cast<double>(seconds) - offset_minutes * 60.0) * 1000.0;
+  std::int32_t raw = 0;
+  std::int32_t dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  c.tehran->getOffset(utc, /*local=*/false, raw, dst, status);
+  if (U_FAILURE(status)) {
+    return std::nullopt;
+  }
+  const double day = std::floor((utc + raw + dst) / kMillisPerDay);
+  const CivilDate local = read_fields(*c.gregorian, day * kMillisPerDay);
+  return from_gregorian(local.year, local.month, local.day);
 }
 
 bool is_trim_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
@@ -744,15 +1008,48 @@ std::optional<DocDate> from_gregorian(int year, int month, int day) {
   return DocDate{gregorian, jalali};
 }
 
-std::optional<DocDate> parse_date_field(std::string_view field) {
+std::optional<DocDate> from_hijri(int year, int month, int day) {
+  Calendars& c = calendars();
+  std::optional<UDate> instant = to_instant(*c.hijri, CivilDate{year, month, day});
+  if (!instant && day == 30 && month >= 1 && month <= 12) {
+    instant = to_instant(*c.hijri, CivilDate{year, month, 29});
+    if (instant) {
+      *instant += kMillisPerDay;
+    }
+  }
+  if (!instant) {
+    return std::nullopt;
+  }
+  const CivilDate jalali = read_fields(*c.persian, *instant);
+  if (jalali.year < 1) {
+    return std::nullopt;
+  }
+  return DocDate{read_fields(*c.gregorian, *instant), jalali};
+}
+
+std::string_view calendar_name(DateCalendar calendar) {
+  switch (calendar) {
+    case DateCalendar::kJalali:
+      return "jalali";
+    case DateCalendar::kGregorian:
+      return "gregorian";
+    case DateCalendar::kHijri:
+      return "hijri";
+  }
+  return "";
+}
+
+std::optional<FoundDate> parse_date(std::string_view field) {
   const Folded folded = fold(field, /*keep_origin=*/false);
-  std::string_view t = folded.text;
-  while (!t.empty() && is_trim_space(t.front())) {
-    t.remove_prefix(1);
+  std::size_t begin = 0;
+  std::size_t end = folded.text.size();
+  while (begin < end && is_trim_space(folded.text[begin])) {
+    ++begin;
   }
-  while (!t.empty() && is_trim_space(t.back())) {
-    t.remove_suffix(1);
+  while (end > begin && is_trim_space(folded.text[end - 1])) {
+    --end;
   }
+  const std::string_view t = std::string_view(folded.text).substr(begin, end - begin);
   std::size_t pos = 0;
   if (const Pos weekday = match_weekday(t, 0)) {
     pos = skip_gap(t, *weekday);
@@ -761,21 +1058,56 @@ std::optional<DocDate> parse_date_field(std::string_view field) {
     }
   }
   const std::optional<Match> match = match_date_at(t, pos);
-  if (!match || !is_time_suffix(t, match->end)) {
+  if (!match) {
     return std::nullopt;
   }
-  return match->date;
+  const std::optional<Clock> clock = parse_time_suffix(t, match->end);
+  if (!clock) {
+    return std::nullopt;
+  }
+  FoundDate found{match->date, match->calendar, std::string(unfold(field, begin, end))};
+  if (clock->offset_minutes) {
+    const std::optional<DocDate> day =
+        day_in_tehran(match->date.gregorian, clock->seconds, *clock->offset_minutes);
+    if (!day) {
+      return std::nullopt;
+    }
+    found.date = *day;
+  }
+  return found;
+}
+
+std::optional<FoundDate> find_date(std::string_view text) {
+  const Folded folded = fold(text, /*keep_origin=*/false);
+  const std::string_view t = folded.text;
+  const auto found = [&](std::size_t pos, const Match& match) {
+    const std::size_t begin = weekday_before(t, pos);
+    return FoundDate{match.date, match.calendar, std::string(unfold(text, begin, match.end))};
+  };
+  std::optional<FoundDate> hijri;
+  for (std::size_t pos = 0; pos < t.size(); ++pos) {
+    if (std::optional<Match> match = match_date_at(t, pos)) {
+      if (match->calendar != DateCalendar::kHijri) {
+        return found(pos, *match);
+      }
+      // Only when the text gives no other date.
+      if (!hijri) {
+        hijri = found(pos, *match);
+      }
+      pos = match->end - 1;
+    }
+  }
+  return hijri;
+}
+
+std::optional<DocDate> parse_date_field(std::string_view field) {
+  std::optional<FoundDate> found = parse_date(field);
+  return found ? std::optional<DocDate>(found->date) : std::nullopt;
 }
 
 std::optional<DocDate> find_first_date(std::string_view text) {
-  const Folded folded = fold(text, /*keep_origin=*/false);
-  const std::string_view t = folded.text;
-  for (std::size_t pos = 0; pos < t.size(); ++pos) {
-    if (std::optional<Match> match = match_date_at(t, pos)) {
-      return match->date;
-    }
-  }
-  return std::nullopt;
+  std::optional<FoundDate> found = find_date(text);
+  return found ? std::optional<DocDate>(found->date) : std::nullopt;
 }
 
 std::string format_iso(const CivilDate& date) {

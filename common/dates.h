@@ -1,6 +1,7 @@
-// Dates as Persian news writes them: Jalali (Solar Hijri) and Gregorian.
-// All calendar arithmetic goes through ICU's "persian" and "gregorian"
-// calendars; nothing here holds a hand-written conversion table.
+// Dates as Persian news writes them: Jalali (Solar Hijri), Gregorian and,
+// when it is the only one given, Hijri Qamari. All calendar arithmetic goes
+// through ICU's "persian", "gregorian" and "islamic-civil" calendars and its
+// "Asia/Tehran" zone; nothing here holds a hand-written conversion table.
 #ifndef KAVOSH_COMMON_DATES_H_
 #define KAVOSH_COMMON_DATES_H_
 
@@ -26,20 +27,52 @@ struct DocDate {
   friend bool operator==(const DocDate&, const DocDate&) = default;
 };
 
+// The calendar a date was written in.
+enum class DateCalendar { kJalali, kGregorian, kHijri };
+
+// "jalali", "gregorian" or "hijri".
+std::string_view calendar_name(DateCalendar calendar);
+
+// A date as the input wrote it, and the day it names.
+struct FoundDate {
+  DocDate date;
+  DateCalendar calendar = DateCalendar::kJalali;
+  // The input's own bytes, from the weekday (if one precedes the date) to
+  // the year or time zone: "جمعه ۲۱ آذر ۱۴۰۴", "2025-12-12T08:30:00+03:30",
+  // "۱۰ محرم ۱۴۴۷ هـ.ق".
+  std::string written;
+};
+
 // Converts a Jalali date; nullopt if no such day exists (1404/12/30, 1404/13/1).
 std::optional<DocDate> from_jalali(int year, int month, int day);
 // Converts a Gregorian date; nullopt if no such day exists (2025-02-29).
 std::optional<DocDate> from_gregorian(int year, int month, int day);
+// Converts a Hijri Qamari date by ICU's tabular "islamic-civil" calendar,
+// which Iranian dates agree with best; Iran's official months follow the
+// sighting of the moon, so a date may still be one day off. Day 30 is
+// accepted in every month (a sighted month may have 30 days where the table
+// has 29) and read as the day after the 29th. nullopt for month 13, day 31.
+std::optional<DocDate> from_hijri(int year, int month, int day);
 
-// Parses a metadata date field: "1404/09/21", "۱۴۰۴/۰۹/۲۱", "1404-9-21"
-// (Jalali, years 1200-1600), "2025-12-12" or an ISO timestamp
-// "2025-12-12T10:30:00+03:30" (Gregorian, the calendar date as written).
+// Parses a metadata date field, the whole field: "1404/09/21", "۱۴۰۴/۰۹/۲۱",
+// "1404-9-21" (Jalali, years 1200-1600), "جمعه، ۲۱ آذرماه ۱۴۰۴ ساعت ۱۰:۳۰",
+// "2025-12-12" or "12 December 2025" (Gregorian, years 1900-2100),
+// "۲۰ جمادی‌الثانی ۱۴۴۷" or "1447/06/20 ق" (Hijri, years 1300-1550; the
+// numeric form only with a Hijri marker: ق, ه.ق, قمری). A timestamp with a
+// zone, "2025-12-11T22:00:00Z" or "...+03:30", names the day it was in
+// Tehran (2025-12-12 here); without a zone, the date as written.
 // nullopt if the field is not a date or names an impossible day.
-std::optional<DocDate> parse_date_field(std::string_view field);
+std::optional<FoundDate> parse_date(std::string_view field);
 
-// The first date written in running text, in any of these forms:
-// "جمعه 21 آذر 1404", "21 آذرماه ۱۴۰۴", "۱۴۰۴/۰۹/۲۱", "1404-09-21",
-// "2025-12-12". Digits may be ASCII, Persian or Arabic-Indic.
+// The first Jalali or Gregorian date in running text; if the text has none,
+// its first Hijri one. Forms: "جمعه 21 آذر 1404", "21 آذرماه ۱۴۰۴",
+// "۱۴۰۴/۰۹/۲۱", "1404-09-21", "2025-12-12", "۱۲ دسامبر ۲۰۲۵",
+// "December 12, 2025", "۲۰ جمادی‌الثانی ۱۴۴۷", "1447/06/20 ه.ق". Digits may
+// be ASCII, Persian or Arabic-Indic.
+std::optional<FoundDate> find_date(std::string_view text);
+
+// The day of parse_date() and find_date(), without the form.
+std::optional<DocDate> parse_date_field(std::string_view field);
 std::optional<DocDate> find_first_date(std::string_view text);
 
 // "2025-12-12"

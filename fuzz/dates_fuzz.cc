@@ -1,6 +1,6 @@
-// Fuzzes the date parsers: parse_date_field() and find_first_date() on any
-// bytes. Every date they return is a real day in both calendars: converting
-// either side back gives the same pair, and formatting it works.
+// Fuzzes the date parsers: parse_date() and find_date() on any bytes. Every
+// date they return is a real day in both calendars: converting either side
+// back gives the same pair, and formatting it works.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -36,10 +36,19 @@ void require_real(const std::optional<kavosh::DocDate>& date) {
 
 }  // namespace
 
+// The form a date was found in is a non-empty piece of the input.
+void require_found(const std::optional<kavosh::FoundDate>& found, std::string_view text) {
+  if (!found) {
+    return;
+  }
+  require_real(found->date);
+  require(!found->written.empty() && text.find(found->written) != std::string_view::npos);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  require_real(kavosh::parse_date_field(text));
-  require_real(kavosh::find_first_date(text));
+  require_found(kavosh::parse_date(text), text);
+  require_found(kavosh::find_date(text), text);
   if (const auto range = kavosh::parse_date_range(text)) {
     require(range->first <= range->last);
   }
