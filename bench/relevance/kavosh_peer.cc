@@ -112,6 +112,10 @@ Run search_kavosh(const fs::path& index_dir, const std::vector<Query>& queries, 
     SearchOptions options;
     options.limit = depth;
     options.snippets = false;
+    // The judgments name every passage, and some data sets hold the same
+    // passage under several ids: shown one per cluster, the judged copy
+    // could hide behind another. Ranking is measured uncollapsed.
+    options.collapse = false;
     Run run;
     for (const Query& query : queries) {
       Results results;
