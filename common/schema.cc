@@ -16,11 +16,11 @@ namespace {
 
 // The record is binary: "KR", a format byte, then the fields in the order of
 // struct Record, each string as its length and bytes, each number as a
-// varint (LEB128). Title and body are packed (below); the body is then
-// deflated here, on the analysis threads, rather than by Xapian on the one
-// thread that writes the index.
+// varint (LEB128). Title, body and date_written are packed (below); the body
+// is then deflated here, on the analysis threads, rather than by Xapian on
+// the one thread that writes the index.
 constexpr std::string_view kMagic = "KR";
-constexpr char kFormat = 1;
+constexpr char kFormat = 2;  // 1 had no date_written, date_calendar, date_origin
 
 // Persian takes two bytes a letter in UTF-8. Title and body are stored with
 // the characters of Persian news as one byte each, as SCSU does for one
@@ -344,6 +344,9 @@ std::string Record::to_data() const {
   put_text(out, url);
   put_text(out, date_gregorian);
   put_text(out, date_jalali);
+  put_packed(out, date_written);
+  put_text(out, date_calendar);
+  put_text(out, date_origin);
   put_varint(out, size);
   put_text(out, hash);
   return out;
@@ -364,6 +367,9 @@ Record Record::from_data(std::string_view data) {
   r.url = in.string();
   r.date_gregorian = in.string();
   r.date_jalali = in.string();
+  r.date_written = in.packed();
+  r.date_calendar = in.string();
+  r.date_origin = in.string();
   r.size = in.varint();
   r.hash = in.string();
   if (!in.at_end() || r.id.empty()) {

@@ -12,7 +12,7 @@
 namespace kavosh::schema {
 
 // Bumped whenever the layout below changes incompatibly.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // INDEX_DIR/xapian holds the Xapian database, INDEX_DIR/metadata.sqlite the
 // per-document metadata.
@@ -26,9 +26,9 @@ inline constexpr std::string_view kStemPrefix = "Z";     // stems, without posit
 inline constexpr std::string_view kSourcePrefix = "XS";  // normalized source name
 
 // Value slots.
-inline constexpr unsigned kDateSlot = 0;    // sortable_serialise(days since 1970-01-01)
-inline constexpr unsigned kSourceSlot = 1;  // source as written
-inline constexpr unsigned kHashSlot = 2;    // content hash, hex
+inline constexpr unsigned kDateSlot = 0;       // sortable_serialise(days since 1970-01-01)
+inline constexpr unsigned kSourceSlot = 1;     // source as written
+inline constexpr unsigned kHashSlot = 2;       // content hash, hex
 inline constexpr unsigned kSignatureSlot = 3;  // near-duplicate MinHash signature
 inline constexpr unsigned kClusterSlot = 4;    // near-duplicate cluster: collapse key
 
@@ -48,7 +48,8 @@ inline constexpr std::size_t kMaxTermBytes = 200;
 
 // What the searcher needs of a document without touching SQLite (remote
 // shards have none). Stored in the Xapian document data in a compact binary
-// form (schema.cc); version 2 stored JSON.
+// form (schema.cc); version 2 stored JSON, version 4 no date_written,
+// date_calendar or date_origin.
 struct Record {
   std::string id;
   std::string path;
@@ -59,8 +60,13 @@ struct Record {
   std::string url;
   std::string date_gregorian;  // "2025-12-12" or empty
   std::string date_jalali;     // "1404/09/21" or empty
-  std::uint64_t size = 0;      // bytes of title + body
-  std::string hash;            // content hash, hex
+  // The date as the article wrote it: "جمعه ۲۱ آذر ۱۴۰۴",
+  // "2025-12-12T08:30:00+03:30", "۲۰ جمادی‌الثانی ۱۴۴۷"; empty if undated.
+  std::string date_written;
+  std::string date_calendar;  // "jalali", "gregorian", "hijri" or empty
+  std::string date_origin;    // "metadata" (the date field), "text" or empty
+  std::uint64_t size = 0;     // bytes of title + body
+  std::string hash;           // content hash, hex
 
   // Ill-formed UTF-8 in a field is stored as U+FFFD.
   std::string to_data() const;

@@ -77,16 +77,40 @@ Xapian::termpos add_text(Xapian::Document& doc, std::string_view text,
   return end - first_position;
 }
 
-std::optional<DocDate> article_date(const Article& article) {
+struct ArticleDate {
+  FoundDate found;
+  std::string_view origin;  // "metadata" or "text"
+};
+
+// The date field, else the first date in the title, else in the body; a
+// Hijri date only if none of them gives a Jalali or Gregorian one.
+std::optional<ArticleDate> article_date(const Article& article) {
+  std::optional<ArticleDate> hijri;
+  const auto take = [&hijri](std::optional<FoundDate> found,
+                             std::string_view origin) -> std::optional<ArticleDate> {
+    if (!found) {
+      return std::nullopt;
+    }
+    if (found->calendar != DateCalendar::kHijri) {
+      return ArticleDate{std::move(*found), origin};
+    }
+    if (!hijri) {
+      hijri = ArticleDate{std::move(*found), origin};
+    }
+    return std::nullopt;
+  };
   if (!article.date.empty()) {
-    if (auto date = parse_date_field(article.date)) {
+    if (auto date = take(parse_date(article.date), "metadata")) {
       return date;
     }
   }
-  if (auto date = find_first_date(article.title)) {
+  if (auto date = take(find_date(article.title), "text")) {
     return date;
   }
-  return find_first_date(article.body);
+  if (auto date = take(find_date(article.body), "text")) {
+    return date;
+  }
+  return hijri;
 }
 
 }  // namespace
@@ -124,12 +148,16 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   schema::Record& r = out.record;
   r.hash = std::move(hash);
   r.size = article.title.size() + article.body.size();
-  if (const auto date = article_date(article)) {
-    r.date_gregorian = format_iso(date->gregorian);
-    r.date_jalali = format_jalali(date->jalali);
+  if (auto date = article_date(article)) {
+    const DocDate& day = date->found.date;
+    r.date_gregorian = format_iso(day.gregorian);
+    r.date_jalali = format_jalali(day.jalali);
+    r.date_written = std::move(date->found.written);
+    r.date_calendar = calendar_name(date->found.calendar);
+    r.date_origin = date->origin;
     out.document.add_value(
         schema::kDateSlot,
-        Xapian::sortable_serialise(static_cast<double>(days_since_epoch(date->gregorian))));
+        Xapian::sortable_serialise(static_cast<double>(days_since_epoch(day.gregorian))));
   }
   r.source = article.source;
   if (r.source.empty()) {

@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS documents (
   source TEXT NOT NULL,
   date_gregorian TEXT NOT NULL,
   date_jalali TEXT NOT NULL,
+  date_written TEXT NOT NULL,  -- the date as the article wrote it
+  date_calendar TEXT NOT NULL,  -- 'jalali', 'gregorian', 'hijri' or ''
+  date_origin TEXT NOT NULL,  -- 'metadata', 'text' or ''
   url TEXT NOT NULL,
   size INTEGER NOT NULL,
   hash TEXT NOT NULL
@@ -140,9 +143,12 @@ struct IndexStore::Sql {
         .bind(6, r.source)
         .bind(7, r.date_gregorian)
         .bind(8, r.date_jalali)
-        .bind(9, r.url)
-        .bind(10, static_cast<std::int64_t>(r.size))
-        .bind(11, r.hash)
+        .bind(9, r.date_written)
+        .bind(10, r.date_calendar)
+        .bind(11, r.date_origin)
+        .bind(12, r.url)
+        .bind(13, static_cast<std::int64_t>(r.size))
+        .bind(14, r.hash)
         .run();
   }
 
@@ -163,7 +169,8 @@ struct IndexStore::Sql {
   Statement find = db.prepare("SELECT docid, hash FROM documents WHERE ext_id = ?");
   Statement upsert = db.prepare(
       "INSERT OR REPLACE INTO documents (docid, ext_id, path, line, title, source, "
-      "date_gregorian, date_jalali, url, size, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "date_gregorian, date_jalali, date_written, date_calendar, date_origin, url, size, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Statement remove = db.prepare("DELETE FROM documents WHERE docid = ?");
   Statement file_get = db.prepare("SELECT size, mtime_ns FROM files WHERE path = ?");
   Statement file_put =

@@ -66,6 +66,23 @@ TEST_CASE("open() names what it cannot open, with a code", "[api][errors]") {
       CHECK(std::string(e.what()).find("rebuild") != std::string::npos);
     }
   }
+  SECTION("an index from before dates kept their written form must be rebuilt") {
+    {
+      fs::create_directories(tmp / "schema4");
+      Xapian::WritableDatabase db((tmp / "schema4" / "xapian").string(), Xapian::DB_CREATE);
+      db.set_metadata("kavosh:schema", "4");
+      db.set_metadata("kavosh:analyzer", "2");  // the analyzer of the time
+      db.commit();
+    }
+    try {
+      (void)kavosh::Searcher::open(tmp / "schema4");
+      FAIL("opened an index of schema 4");
+    } catch (const kavosh::Error& e) {
+      CHECK(e.code() == kavosh::Error::kIncompatibleIndex);
+      CHECK(std::string(e.what()).find("schema 4") != std::string::npos);
+      CHECK(std::string(e.what()).find("rebuild") != std::string::npos);
+    }
+  }
   SECTION("a Xapian database that Kavosh did not write is no index") {
     {
       fs::create_directories(tmp / "other");
@@ -90,6 +107,9 @@ TEST_CASE("search() ranks, pages and describes hits", "[api][search]") {
   CHECK(hit.score > 0);
   CHECK(hit.date_jalali == "1404/09/21");
   CHECK(hit.date_gregorian == "2025-12-12");
+  CHECK(hit.date_written == "جمعه 21 آذر 1404");
+  CHECK(hit.date_calendar == "jalali");
+  CHECK(hit.date_origin == "text");
   CHECK(hit.source == "ایلنا");
   CHECK(r.query == "پزشکیان پوتین");
   CHECK(r.total >= r.hits.size());

@@ -4,9 +4,12 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
+#include "common/dates.h"
+#include "indexer/sqlite_db.h"
 #include "tests/process.h"
 
 namespace fs = std::filesystem;
@@ -242,4 +245,92 @@ TEST_CASE("more like this leaves out the document and its near-duplicates",
   const Run missing = run({kSearchBin, "--index", index().string(), "--like", "no-such-id"});
   CHECK(missing.status == 2);
   CHECK(missing.err.find("no-such-id") != std::string::npos);
+}
+
+TEST_CASE(
+    "an article dated only in Hijri gets its Jalali and Gregorian day, and every date "
+    "keeps the form it was written in",
+    "[e2e][archive][dates][hijri]") {
+  TempDir tmp;
+  const auto line = [](std::string_view id, std::string_view date, std::string_view title,
+                       std::string_view body) {
+    nlohmann::json j = {{"id", id}, {"title", title}, {"body", body}};
+    if (!date.empty()) {
+      j["date"] = date;
+    }
+    return j.dump() + "\n";
+  };
+  kavosh::test::write_file(
+      tmp / "corpus" / "dates.jsonl",
+      line("fatemiyeh", "", "آغاز عزاداری ایام فاطمیه در قم",
+           "به گزارش ایرنا، مراسم عزاداری شهادت حضرت فاطمه زهرا (س) از ۳ جمادی‌الثانی "
+           "۱۴۴۷ "
+           "در حرم حضرت معصومه (س) برگزار می‌شود.") +
+          line("ashura", "۱۴۴۷/۰۱/۱۰ هـ.ق", "راهپیمایی روز عاشورا",
+               "به گزارش ایسنا، عزاداران حسینی در سراسر کشور در روز عاشورا راهپیمایی کردند.") +
+          line("jomeh", "1447/06/20 ق", "نماز جمعه تهران",
+               "به گزارش مهر، جمعه ۲۱ آذر ۱۴۰۴ نماز جمعه تهران به امامت آیت‌الله خاتمی "
+               "برگزار "
+               "شد.") +
+          line("utc", "2025-12-11T21:00:00Z", "بارش برف در تهران",
+               "به گزارش ایلنا، نخستین برف زمستانی بامداد امروز در تهران بارید.") +
+          line("undated", "", "افزایش قیمت طلا",
+               "به گزارش تسنیم، قیمت سکه در بازار امروز افزایش یافت."));
+  const fs::path dir = tmp / "index";
+  const Run indexed = run({kIndexBin, (tmp / "corpus").string(), "--index", dir.string()});
+  INFO(indexed.err);
+  REQUIRE(indexed.status == 0);
+
+  const Run r = run(
+      {kSearchBin, "--index", dir.string(), "--json", "--no-collapse", "--limit", "10", "گزارش"});
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const nlohmann::json results = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> hits;
+  for (const auto& hit : results["hits"]) {
+    hits[hit["id"].get<std::string>()] = hit;
+  }
+  REQUIRE(hits.size() == 5);
+  struct Want {
+    std::string id, gregorian, jalali, written, calendar, origin;
+  };
+  // Hijri days by ICU's islamic-civil calendar (see date_table_test).
+  const Want wants[] = {
+      {"fatemiyeh", "2025-11-24", "1404/09/03", "۳ جمادی‌الثانی ۱۴۴۷", "hijri",
+       "text"},
+      {"ashura", "2025-07-06", "1404/04/15", "۱۴۴۷/۰۱/۱۰ هـ.ق", "hijri", "metadata"},
+      // The Jalali date in the text wins over the Hijri date field.
+      {"jomeh", "2025-12-12", "1404/09/21", "جمعه ۲۱ آذر ۱۴۰۴", "jalali", "text"},
+      // 00:30 on 21 Azar in Tehran.
+      {"utc", "2025-12-12", "1404/09/21", "2025-12-11T21:00:00Z", "gregorian", "metadata"},
+      {"undated", "", "", "", "", ""},
+  };
+  for (const Want& w : wants) {
+    INFO(w.id);
+    const nlohmann::json& hit = hits[w.id];
+    CHECK(hit["date_gregorian"] == w.gregorian);
+    CHECK(hit["date_jalali"] == w.jalali);
+    CHECK(hit["date_written"] == w.written);
+    CHECK(hit["date_calendar"] == w.calendar);
+    CHECK(hit["date_origin"] == w.origin);
+  }
+  const std::optional<kavosh::DocDate> fatemiyeh = kavosh::from_hijri(1447, 6, 3);
+  REQUIRE(fatemiyeh);
+  CHECK(kavosh::format_iso(fatemiyeh->gregorian) == wants[0].gregorian);
+
+  SECTION("the terminal output shows the Hijri date beside its conversion") {
+    const Run text = run({kSearchBin, "--index", dir.string(), "--color=never", "فاطمیه"});
+    CHECK(text.out.find("1404/09/03 (2025-11-24; ۳ جمادی‌الثانی ۱۴۴۷)") !=
+          std::string::npos);
+  }
+  SECTION("the metadata database keeps the written form too") {
+    kavosh::SqliteDb db(dir / "metadata.sqlite", kavosh::SqliteDb::Mode::kReadOnly);
+    kavosh::Statement q = db.prepare(
+        "SELECT date_written, date_calendar, date_origin FROM documents WHERE ext_id = "
+        "'fatemiyeh'");
+    REQUIRE(q.step());
+    CHECK(q.column_text(0) == "۳ جمادی‌الثانی ۱۴۴۷");
+    CHECK(q.column_text(1) == "hijri");
+    CHECK(q.column_text(2) == "text");
+  }
 }

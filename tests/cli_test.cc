@@ -78,6 +78,10 @@ TEST_CASE("a hit shows both calendars, the agency and a highlighted snippet", "[
   const auto& hit = results["hits"][0];
   CHECK(hit["date_jalali"] == "1404/09/21");
   CHECK(hit["date_gregorian"] == "2025-12-12");
+  // "... ظهر امروز جمعه 21 آذر 1404، ..." in the body; the file has no date field.
+  CHECK(hit["date_written"] == "جمعه 21 آذر 1404");
+  CHECK(hit["date_calendar"] == "jalali");
+  CHECK(hit["date_origin"] == "text");
   CHECK(hit["source"] == "ایلنا");
   CHECK(hit["rank"] == 1);
   CHECK(hit["title"] == "دیدار روسای جمهور ایران و روسیه؛");
@@ -208,7 +212,8 @@ TEST_CASE("edited files are re-indexed and deleted files disappear", "[e2e][inde
   write_file(corpus / "a.txt",
              "سیل در گلستان\nبارش شدید باران در استان گلستان سیل به راه انداخت.\n");
   write_file(corpus / "b.txt",
-             "زلزله در بم\nزمین‌لرزه‌ای به بزرگی ۶٫۶ ریشتر شهر بم "
+             "زلزله در بم\nزمین‌لرزه‌ای به بزرگی ۶٫۶ ریشتر شهر "
+             "بم "
              "را "
              "لرزاند.\n");
   write_file(corpus / "feed.jsonl",

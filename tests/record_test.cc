@@ -18,9 +18,13 @@ Record ilna_record() {
   r.line = 0;
   r.title = "دیدار روسای جمهور ایران و روسیه؛";
   r.body =
-      "به گزارش ایلنا، مسعود پزشکیان در حاشیه اجلاس بین‌المللی صلح و اعتماد در ترکمنستان، بعد "
+      "به گزارش ایلنا، مسعود پزشکیان در حاشیه اجلاس بین‌المللی صلح و اعتماد در "
+      "ترکمنستان، "
+      "بعد "
       "از "
-      "ظهر امروز جمعه ۲۱ آذر ۱۴۰۴، در دیدار با آقای «ولادیمیر پوتین» رئیس‌جمهور روسیه، با "
+      "ظهر امروز جمعه ۲۱ آذر ۱۴۰۴، در دیدار با آقای «ولادیمیر پوتین» رئیس‌جمهور "
+      "روسیه، "
+      "با "
       "ابراز "
       "خرسندی از سطح بسیار خوب و رو به گسترش روابط تهران-مسکو قدردانی کرد.\n"
       "پوتین: امضای توافق جامع، نقطه عطفی در روابط دوجانبه بود";
@@ -28,6 +32,9 @@ Record ilna_record() {
   r.url = "https://www.ilna.ir/";
   r.date_gregorian = "2025-12-12";
   r.date_jalali = "1404/09/21";
+  r.date_written = "جمعه ۲۱ آذر ۱۴۰۴";
+  r.date_calendar = "jalali";
+  r.date_origin = "text";
   r.size = r.title.size() + r.body.size();
   r.hash = "0123456789abcdef";
   return r;
@@ -43,6 +50,9 @@ void check_same(const Record& a, const Record& b) {
   CHECK(a.url == b.url);
   CHECK(a.date_gregorian == b.date_gregorian);
   CHECK(a.date_jalali == b.date_jalali);
+  CHECK(a.date_written == b.date_written);
+  CHECK(a.date_calendar == b.date_calendar);
+  CHECK(a.date_origin == b.date_origin);
   CHECK(a.size == b.size);
   CHECK(a.hash == b.hash);
 }
@@ -88,6 +98,27 @@ TEST_CASE("every spelling of the text survives the record", "[schema][record]") 
   check_same(Record::from_data(r.to_data()), r);
 }
 
+TEST_CASE("a date keeps the form, calendar and place it was found in", "[schema][record]") {
+  Record r = ilna_record();
+  SECTION("a Hijri date in the text, with its tatweel and ZWNJ") {
+    r.date_written = "۱۰ محرم‌الحرام ۱۴۴۷ هـ.ق";
+    r.date_calendar = "hijri";
+  }
+  SECTION("a timestamp in the date field") {
+    r.date_written = "2025-12-11T21:00:00Z";
+    r.date_calendar = "gregorian";
+    r.date_origin = "metadata";
+  }
+  SECTION("no date") {
+    r.date_gregorian.clear();
+    r.date_jalali.clear();
+    r.date_written.clear();
+    r.date_calendar.clear();
+    r.date_origin.clear();
+  }
+  check_same(Record::from_data(r.to_data()), r);
+}
+
 TEST_CASE("ill-formed UTF-8 is stored as U+FFFD rather than lost", "[schema][record]") {
   Record r = ilna_record();
   r.title = std::string("تیتر \xFF");
@@ -102,6 +133,11 @@ TEST_CASE("data that is not a record is refused", "[schema][record]") {
   SECTION("empty") { CHECK_THROWS_AS(Record::from_data(""), std::runtime_error); }
   SECTION("a JSON record of schema 2") {
     CHECK_THROWS_AS(Record::from_data(R"({"id": "a", "body": "b"})"), std::runtime_error);
+  }
+  SECTION("a record of format 1, from before dates kept their written form") {
+    std::string old = data;
+    old[2] = '\x01';
+    CHECK_THROWS_AS(Record::from_data(old), std::runtime_error);
   }
   SECTION("cut anywhere") {
     for (std::size_t size = 0; size < data.size(); ++size) {

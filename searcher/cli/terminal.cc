@@ -48,7 +48,10 @@ std::string render(const Results& results, const SearchOptions& options, bool co
         hit.title.empty() ? hit.id : mark(hit.title, hit.title_highlights, match_open, match_close);
     out += fmt::format("{}{}.{} {}\n", color ? kBold : "", hit.rank, color ? kReset : "", title);
     std::string meta;
-    if (!hit.date_jalali.empty()) {
+    if (hit.date_calendar == "hijri") {
+      // Converted from the Hijri date, maybe a day off: show it as written.
+      meta += fmt::format("{} ({}; {})", hit.date_jalali, hit.date_gregorian, hit.date_written);
+    } else if (!hit.date_jalali.empty()) {
       meta += fmt::format("{} ({})", hit.date_jalali, hit.date_gregorian);
     }
     if (!hit.source.empty()) {
@@ -108,6 +111,9 @@ std::string render_json(const Results& results, const SearchOptions& options) {
         {"url", hit.url},
         {"date_gregorian", hit.date_gregorian},
         {"date_jalali", hit.date_jalali},
+        {"date_written", hit.date_written},
+        {"date_calendar", hit.date_calendar},
+        {"date_origin", hit.date_origin},
         {"similar", hit.similar},
         {"snippet", hit.snippet},
         {"snippet_highlights", ranges(hit.snippet_highlights)},

@@ -116,6 +116,9 @@ void add_hits(const Xapian::MSet& set, const Matcher& matcher, const SearchOptio
     hit.url = record.url;
     hit.date_gregorian = record.date_gregorian;
     hit.date_jalali = record.date_jalali;
+    hit.date_written = record.date_written;
+    hit.date_calendar = record.date_calendar;
+    hit.date_origin = record.date_origin;
     hit.similar = options.collapse ? it.get_collapse_count() : 0;
     if (options.snippets) {
       Snippet snippet = make_snippet(record.body, matcher, options.snippet_bytes);

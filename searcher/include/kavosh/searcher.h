@@ -76,6 +76,14 @@ struct Hit {
   std::string url;
   std::string date_gregorian;  // "2025-12-12", empty when unknown
   std::string date_jalali;     // "1404/09/21", empty when unknown
+  // The date as the article wrote it, which the two above convert:
+  // "2025-12-12T08:30:00+03:30", "جمعه ۲۱ آذر ۱۴۰۴",
+  // "۲۰ جمادی‌الثانی ۱۴۴۷". A timestamp with a zone is dated by the day it
+  // fell on in Tehran. A Hijri date is used only when the article gives no
+  // other, and may be a day off Iran's official calendar. Empty when unknown.
+  std::string date_written;
+  std::string date_calendar;  // of date_written: "jalali", "gregorian" or "hijri"
+  std::string date_origin;    // "metadata" (the article's date field) or "text"
   // With SearchOptions::collapse, how many near-duplicates of this hit the
   // results leave out (at least; see Searcher::similar to list them).
   std::uint64_t similar = 0;
