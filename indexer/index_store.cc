@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <system_error>
 #include <tuple>
@@ -55,6 +57,9 @@ CREATE TABLE IF NOT EXISTS files (
 // is renamed to schema::kXapianDir.
 constexpr std::string_view kLockFile = "writer.lock";
 constexpr std::string_view kStagingDir = "xapian.new";
+constexpr std::string_view kCompactDir = "xapian.compact";
+// Documents changed since the database was last compacted.
+constexpr std::string_view kMetaChanged = "kavosh:changed-since-compaction";
 
 std::string meta(const Xapian::Database& db, std::string_view key) {
   return db.get_metadata(std::string(key));
@@ -68,7 +73,8 @@ bool has_foreign_entries(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind(schema::kSqliteFile, 0) != 0 && name != kLockFile && name != kStagingDir) {
+    if (name.rfind(schema::kSqliteFile, 0) != 0 && name != kLockFile && name != kStagingDir &&
+        name != kCompactDir) {
       return true;
     }
   }
@@ -211,6 +217,9 @@ std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir) {
     }
     throw IndexError(fmt::format("{}: cannot lock index: {}", dir.string(), errno_message(errno)));
   }
+  // Left by a run killed while compacting: a partial copy, or the old
+  // database already swapped out.
+  fs::remove_all(dir / kCompactDir, ec);
   if (!fs::exists(dir / schema::kXapianDir, ec)) {
     create(dir);
   }
@@ -564,6 +573,85 @@ void IndexStore::commit() {
   } catch (...) {
     rethrow_as_index_error(dir_, "cannot start the next batch");
   }
+}
+
+namespace {
+
+std::uint64_t directory_bytes(const fs::path& dir) {
+  std::uint64_t bytes = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const auto size = entry.file_size(ec);
+    bytes += ec ? 0 : size;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+IndexStore::Compaction IndexStore::compact(std::uint64_t changed, bool force) {
+  Compaction result;
+  const auto started = std::chrono::steady_clock::now();
+  const fs::path live = dir_ / schema::kXapianDir;
+  const fs::path fresh = dir_ / kCompactDir;
+  const std::uint64_t since = std::stoull("0" + meta(xapian_, kMetaChanged)) + changed;
+  const std::uint64_t documents = xapian_.get_doccount();
+  if (!force && (since == 0 || since * 4 < documents)) {
+    if (changed > 0) {
+      xapian_.set_metadata(std::string(kMetaChanged), std::to_string(since));
+      commit();
+    }
+    return result;
+  }
+  result.bytes_before = directory_bytes(live);
+  std::error_code ec;
+  try {
+    // Out of the batch transaction (nothing is pending), the counter reset
+    // and committed, so that the copy starts from zero.
+    xapian_.cancel_transaction();
+    in_transaction_ = false;
+    xapian_.set_metadata(std::string(kMetaChanged), "0");
+    xapian_.commit();
+    fs::remove_all(fresh, ec);
+    const Xapian::rev old_revision = xapian_.get_revision();
+    xapian_.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+    {
+      // Readers notice a new database by its revision (Database::reopen()
+      // is a no-op at the same one): make sure the copy's differs. (A
+      // compact copy starts again at revision 1.)
+      Xapian::WritableDatabase copy(fresh.string(), Xapian::DB_OPEN);
+      if (copy.get_revision() == old_revision) {
+        copy.set_metadata(std::string(kMetaChanged), "");
+        copy.commit();
+      }
+      copy.close();
+    }
+    sync_directory(fresh);
+    xapian_.close();
+    if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0) {
+      result.error = fmt::format("cannot swap in the compact copy: {}", errno_message(errno));
+    } else {
+      sync_directory(dir_);
+      result.done = true;
+    }
+  } catch (const Xapian::Error& e) {
+    result.error = fmt::format("compaction failed: {}", e.get_description());
+  }
+  fs::remove_all(fresh, ec);  // the old database, or a failed copy
+  try {
+    xapian_ = Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN);
+    xapian_.begin_transaction();
+    in_transaction_ = true;
+    for (Xapian::Database& peer : peers_) {
+      peer.reopen();
+    }
+  } catch (...) {
+    rethrow_as_index_error(dir_, "cannot reopen the index after compaction");
+  }
+  result.bytes_after = directory_bytes(live);
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
 }
 
 std::uint64_t IndexStore::document_count() const { return xapian_.get_doccount(); }

@@ -106,6 +106,28 @@ class IndexStore {
   // point: once it returns, a crash loses nothing of the batch.
   void commit();
 
+  // Compaction. Xapian's B-trees fill only partly as batches are merged in
+  // (about half the bytes of an index built batch by batch are slack), so
+  // after a run the database may be rewritten compactly
+  // (Xapian::Database::compact, docids kept, so SQLite still agrees) into
+  // INDEX_DIR/xapian.compact and swapped in atomically (renameat2
+  // RENAME_EXCHANGE): INDEX_DIR/xapian is whole at every moment, and a
+  // leftover xapian.compact is removed by the next open(). Readers keep
+  // what they have open and see the compact copy when they reopen.
+  struct Compaction {
+    bool done = false;
+    std::uint64_t bytes_before = 0;
+    std::uint64_t bytes_after = 0;
+    double seconds = 0;
+    std::string error;  // compaction failed; the index is as it was
+  };
+  // Counts `changed` documents (added, updated, removed) towards the next
+  // compaction, and compacts if `force` or if the documents changed since
+  // the last one reach a quarter of the index. Nothing may be pending
+  // (call after commit()). Throws IndexError if the index cannot be
+  // reopened afterwards.
+  Compaction compact(std::uint64_t changed, bool force);
+
   std::uint64_t document_count() const;
   std::uint64_t committed_batches() const { return batch_; }
 

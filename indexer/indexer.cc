@@ -257,6 +257,22 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
       }
     }
   }
+  if (!summary.interrupted && options.compact != IndexOptions::Compact::kNever) {
+    // Each shard counts all of the run's changes: roughly its share, scaled.
+    const std::uint64_t changed =
+        (summary.added + summary.updated + summary.removed) / stores.size();
+    for (const auto& store : stores) {
+      const IndexStore::Compaction c =
+          store->compact(changed, options.compact == IndexOptions::Compact::kAlways);
+      summary.compacted = summary.compacted || c.done;
+      summary.bytes_before += c.bytes_before;
+      summary.bytes_after += c.bytes_after;
+      summary.compact_seconds += c.seconds;
+      if (!c.error.empty() && summary.compact_error.empty()) {
+        summary.compact_error = c.error;
+      }
+    }
+  }
   for (const auto& store : stores) {
     summary.documents += store->document_count();
     summary.batches += store->committed_batches();

@@ -27,6 +27,11 @@ struct IndexOptions {
   // document in the shard of its id's hash. Giving another N than an
   // existing index has is an IndexError. Default: 0.
   std::size_t shards = 0;
+  // Compact the Xapian database after the run (IndexStore::compact): kAuto
+  // when the documents changed since the last compaction reach a quarter of
+  // the index (so always after a first full run), kAlways, or kNever.
+  enum class Compact { kAuto, kAlways, kNever };
+  Compact compact = Compact::kAuto;
   // Print a progress line on stderr. Default: off.
   bool progress = false;
   // Set (e.g. by a signal handler) to stop after the current document; what
@@ -44,7 +49,13 @@ struct IndexSummary {
   std::map<std::string, std::uint64_t> skip_reasons;
   std::uint64_t documents = 0;  // in the index at the end, all shards
   std::size_t shards = 1;       // shard indexes written
-  std::uint64_t batches = 0;    // commits made by this run
+  // Compaction of the Xapian database(s) after the run, if any.
+  bool compacted = false;
+  std::uint64_t bytes_before = 0;  // Xapian database bytes before and after
+  std::uint64_t bytes_after = 0;
+  double compact_seconds = 0;
+  std::string compact_error;  // compaction failed (the index is intact)
+  std::uint64_t batches = 0;  // commits made by this run
   double seconds = 0;
   bool interrupted = false;
   bool recovered = false;  // metadata was rebuilt after an interrupted run

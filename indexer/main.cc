@@ -46,6 +46,10 @@ void print_summary(const kavosh::IndexSummary& s) {
   for (const auto& [reason, count] : s.skip_reasons) {
     fmt::print("  skipped {}: {}\n", count, reason);
   }
+  if (s.compacted) {
+    fmt::print("compacted: {:.1f} MB -> {:.1f} MB in {:.2f} s\n", s.bytes_before / 1e6,
+               s.bytes_after / 1e6, s.compact_seconds);
+  }
   if (s.shards > 1) {
     fmt::print("index holds {} documents in {} shards\n", s.documents, s.shards);
   } else {
@@ -67,6 +71,8 @@ int main(int argc, char** argv) {
   std::size_t jobs = 0;
   std::size_t shards = 0;
   bool quiet = false;
+  bool always_compact = false;
+  bool never_compact = false;
   bool check = false;
   app.add_option("CORPUS_DIR", corpus, "Directory of articles to index");
   app.add_option("--index,-i", index, "Index directory (created if missing)")->required();
@@ -79,6 +85,12 @@ int main(int argc, char** argv) {
                  "Split a new index into N shards by a hash of the document id (an existing "
                  "index keeps its shards)")
       ->check(CLI::Range(1, 1024));
+  auto* compact_flag = app.add_flag(
+      "--compact", always_compact,
+      "Compact the index after this run (by default: when a quarter of it changed since the last "
+      "compaction)");
+  app.add_flag("--no-compact", never_compact, "Do not compact the index after this run")
+      ->excludes(compact_flag);
   app.add_flag("--quiet,-q", quiet, "Print no warnings about skipped input");
   app.add_flag("--check", check, "Check that the index's Xapian and SQLite parts agree, and exit");
   try {
@@ -123,6 +135,11 @@ int main(int argc, char** argv) {
     options.batch_size = batch;
     options.jobs = jobs;
     options.shards = shards;
+    if (always_compact) {
+      options.compact = kavosh::IndexOptions::Compact::kAlways;
+    } else if (never_compact) {
+      options.compact = kavosh::IndexOptions::Compact::kNever;
+    }
     options.progress = isatty(STDERR_FILENO) != 0 && !quiet;
     options.stop = &g_stop;
     const kavosh::IndexSummary summary = kavosh::run_index(options, reporter);
@@ -132,6 +149,10 @@ int main(int argc, char** argv) {
                  "interrupted run\n");
     }
     print_summary(summary);
+    if (!summary.compact_error.empty()) {
+      fmt::print(stderr, "kavosh-index: warning: {}: {} (the index is intact)\n", index,
+                 summary.compact_error);
+    }
     if (summary.interrupted) {
       fmt::print(stderr,
                  "kavosh-index: interrupted; everything read so far is committed ({} documents "

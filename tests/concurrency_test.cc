@@ -76,7 +76,8 @@ TEST_CASE("eight threads search one Searcher while new documents are committed",
             ++done;
             return;
           }
-        } catch (const kavosh::Error&) {
+        } catch (const kavosh::Error& e) {
+          UNSCOPED_INFO(e.what());
           ++errors;
           return;
         }

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <unordered_set>
 
 #include "common/normalizer.h"
@@ -137,6 +138,32 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
+// Opens one database. kavosh-index swaps a compacted copy in with one
+// atomic rename, but a reader opening the database file by file at that
+// instant may see parts of both: it tries again, a few times, before the
+// error stands.
+Xapian::Database open_xapian(const std::string& path) {
+  constexpr int kAttempts = 4;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return Xapian::Database(path);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) {
+        throw;
+      }
+    } catch (const Xapian::DatabaseOpeningError&) {
+      if (attempt == kAttempts) {
+        throw;
+      }
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == kAttempts) {
+        throw;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+  }
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -148,13 +175,23 @@ struct Searcher::Impl {
   std::unique_ptr<Xapian::Database> open_database() const {
     auto db = std::make_unique<Xapian::Database>();
     for (const std::string& path : xapian_paths) {
-      db->add_database(Xapian::Database(path));
+      db->add_database(open_xapian(path));
     }
     return db;
   }
 
   mutable std::mutex mutex;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool;
+  // Handles opened before a database was replaced (kavosh-index swaps in a
+  // compacted copy) are not reused: replaced() empties the pool, and leases
+  // of an older generation are not returned to it.
+  mutable std::uint64_t generation = 0;
+
+  void replaced() const {
+    std::lock_guard lock(mutex);
+    ++generation;
+    pool.clear();
+  }
 
   // A database handle for one thread's use, up to date with the last commit.
   class Lease {
@@ -162,6 +199,7 @@ struct Searcher::Impl {
     explicit Lease(const Impl& impl) : impl_(impl) {
       {
         std::lock_guard lock(impl.mutex);
+        generation_ = impl.generation;
         if (!impl.pool.empty()) {
           db_ = std::move(impl.pool.back());
           impl.pool.pop_back();
@@ -175,7 +213,9 @@ struct Searcher::Impl {
     }
     ~Lease() {
       std::lock_guard lock(impl_.mutex);
-      impl_.pool.push_back(std::move(db_));
+      if (generation_ == impl_.generation) {
+        impl_.pool.push_back(std::move(db_));
+      }
     }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
@@ -183,20 +223,31 @@ struct Searcher::Impl {
 
    private:
     const Impl& impl_;
+    std::uint64_t generation_ = 0;
     std::unique_ptr<Xapian::Database> db_;
   };
 
   Results search(std::string_view query, const SearchOptions& options) const;
 
-  // Runs `fn`, retrying once if a writer replaced what it read (the lease
-  // reopens), and turns Xapian's errors into kavosh::Error.
+  // Runs `fn`, and again if a writer replaced what it read: after a commit
+  // the lease reopens its handle; after a compaction swapped in a new
+  // database, handles are opened afresh. Turns Xapian's errors into
+  // kavosh::Error.
   template <typename Fn>
   Results guarded(Fn fn) const {
+    constexpr int kAttempts = 4;
     try {
-      try {
-        return fn();
-      } catch (const Xapian::DatabaseModifiedError&) {
-        return fn();
+      for (int attempt = 1;; ++attempt) {
+        try {
+          return fn();
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt == kAttempts) {
+            throw;
+          }
+          if (attempt > 1) {
+            replaced();
+          }
+        }
       }
     } catch (const Xapian::DatabaseCorruptError& e) {
       throw Error(Error::kCorruption, e.get_description(), Location{dir.string()});
@@ -232,7 +283,7 @@ std::string check_shard(const fs::path& dir) {
     path = (dir / schema::kXapianDir).string();
   }
   try {
-    const Xapian::Database db(path);
+    const Xapian::Database db = open_xapian(path);
     const std::string schema_version = db.get_metadata(std::string(schema::kMetaSchema));
     const std::string analyzer_version = db.get_metadata(std::string(schema::kMetaAnalyzer));
     if (schema_version.empty()) {
