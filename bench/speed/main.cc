@@ -78,11 +78,13 @@ int run_main(int argc, char** argv) {
   run->add_option("--rounds", run_options.rounds, "Passes over the queries per measurement")
       ->capture_default_str();
   run->add_option("--systems", run_options.systems,
-                  "Systems to run: kavosh, kavosh-jobs1, fts5, xapian")
+                  "Systems to run: kavosh, kavosh-jobs1, kavosh-shards2, fts5, xapian")
       ->delimiter(',')
-      ->check(CLI::IsMember({"kavosh", "kavosh-jobs1", "fts5", "xapian"}))
+      ->check(CLI::IsMember({"kavosh", "kavosh-jobs1", "kavosh-shards2", "fts5", "xapian"}))
       ->capture_default_str();
-  run->add_flag("!--no-compact", run_options.compact, "Skip measuring a compacted Kavosh index");
+  run->add_flag("--compact", run_options.compact,
+                "Also measure Kavosh's index compacted again (kavosh-index compacts after a "
+                "first run itself; this shows what is left)");
   run->add_option("--out", out_file, "Also write the Markdown report here");
 
   std::vector<std::string> index_args;

@@ -40,7 +40,7 @@ while [ $# -gt 0 ]; do
     --corpus) corpus_args+=(--collection "$2"); shift ;;
     --out) out=$2; shift ;;
     --keep) keep=1 ;;
-    --no-jobs1) extra+=(--systems kavosh,fts5,xapian) ;;
+    --no-jobs1) extra+=(--systems kavosh,kavosh-shards2,fts5,xapian) ;;
     *) echo "usage: $0 [--quick] [--million] [--runs N] [--threads 1,4] [--corpus NAME=DIR]..." \
             "[--no-jobs1] [--out FILE] [--keep]" >&2
        exit 2 ;;

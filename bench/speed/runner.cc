@@ -28,6 +28,9 @@ std::unique_ptr<System> make_system(const std::string& slug, const RunOptions& o
   if (slug == "kavosh-jobs1") {
     return kavosh_system(options.kavosh_index, 1);
   }
+  if (slug == "kavosh-shards2") {
+    return kavosh_system(options.kavosh_index, 0, 2);
+  }
   if (slug == "fts5") {
     return fts5_system(options.self);
   }
@@ -123,7 +126,7 @@ std::vector<CollectionResult> run_benchmark(const RunOptions& options) {
     for (const std::string& slug : slugs) {
       SystemResult system;
       system.name = make_system(slug, options)->name();
-      system.queried = slug != "kavosh-jobs1";
+      system.queried = slug != "kavosh-jobs1" && slug != "kavosh-shards2";
       collection.systems.push_back(std::move(system));
     }
     for (std::size_t run = 0; run < options.runs; ++run) {

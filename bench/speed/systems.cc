@@ -50,10 +50,17 @@ class KavoshEngine : public Engine {
 
 class KavoshSystem : public System {
  public:
-  KavoshSystem(std::string index_bin, std::size_t jobs)
-      : index_bin_(std::move(index_bin)), jobs_(jobs) {}
+  KavoshSystem(std::string index_bin, std::size_t jobs, std::size_t shards)
+      : index_bin_(std::move(index_bin)), jobs_(jobs), shards_(shards) {}
   std::string name() const override {
-    return jobs_ == 0 ? "Kavosh" : "Kavosh --jobs " + std::to_string(jobs_);
+    std::string name = "Kavosh";
+    if (jobs_ != 0) {
+      name += " --jobs " + std::to_string(jobs_);
+    }
+    if (shards_ > 1) {
+      name += " --shards " + std::to_string(shards_);
+    }
+    return name;
   }
   std::vector<std::string> index_command(const fs::path& corpus,
                                          const fs::path& index) const override {
@@ -61,6 +68,9 @@ class KavoshSystem : public System {
                                      "--quiet"};
     if (jobs_ != 0) {
       command.insert(command.end(), {"--jobs", std::to_string(jobs_)});
+    }
+    if (shards_ > 1) {
+      command.insert(command.end(), {"--shards", std::to_string(shards_)});
     }
     return command;
   }
@@ -71,6 +81,7 @@ class KavoshSystem : public System {
  private:
   std::string index_bin_;
   std::size_t jobs_;
+  std::size_t shards_;
 };
 
 // ---------------------------------------------------------------- SQLite FTS5
@@ -262,8 +273,9 @@ class XapianSystem : public System {
 
 }  // namespace
 
-std::unique_ptr<System> kavosh_system(const std::string& index_bin, std::size_t jobs) {
-  return std::make_unique<KavoshSystem>(index_bin, jobs);
+std::unique_ptr<System> kavosh_system(const std::string& index_bin, std::size_t jobs,
+                                      std::size_t shards) {
+  return std::make_unique<KavoshSystem>(index_bin, jobs, shards);
 }
 
 std::unique_ptr<System> fts5_system(const std::string& self) {

@@ -40,7 +40,8 @@ class System {
 };
 
 // kavosh-index at `index_bin`, with `jobs` analysis threads (0: its default).
-std::unique_ptr<System> kavosh_system(const std::string& index_bin, std::size_t jobs);
+std::unique_ptr<System> kavosh_system(const std::string& index_bin, std::size_t jobs,
+                                      std::size_t shards = 1);
 // `self` is this benchmark's executable, which indexes the peers in its
 // index-fts5 and index-xapian modes.
 std::unique_ptr<System> fts5_system(const std::string& self);
