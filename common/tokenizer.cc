@@ -53,10 +53,17 @@ void to_utf16(std::string_view utf8, Utf16Text& out) {
 
 // normalize() through a per-thread cache: words repeat (a few thousand
 // cover most of any news text), and ICU normalization is the costly part.
+struct WordHash {
+  using is_transparent = void;  // find() by string_view: no string made per look-up
+  std::size_t operator()(std::string_view word) const {
+    return std::hash<std::string_view>{}(word);
+  }
+};
+
 const std::string& normalize_cached(std::string_view word) {
   constexpr std::size_t kMaxEntries = 200000;
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (auto it = cache.find(std::string(word)); it != cache.end()) {
+  thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> cache;
+  if (auto it = cache.find(word); it != cache.end()) {
     return it->second;
   }
   if (cache.size() >= kMaxEntries) {

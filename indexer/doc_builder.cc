@@ -15,31 +15,35 @@
 namespace kavosh {
 namespace {
 
-// The stem of a token, cached per thread like the normalized words.
-const std::string& cached_stem(const Token& token) {
+// The stem of a word, cached per thread like the normalized words.
+const std::string& cached_stem(const std::string& word) {
   constexpr std::size_t kMaxEntries = 200000;
   thread_local std::unordered_map<std::string, std::string> cache;
-  if (!token.parts.empty()) {
-    thread_local std::string compound;
-    compound = stem_parts(token.parts);
-    return compound;
-  }
-  if (auto it = cache.find(token.term); it != cache.end()) {
+  if (auto it = cache.find(word); it != cache.end()) {
     return it->second;
   }
   if (cache.size() >= kMaxEntries) {
     cache.clear();
   }
-  return cache.emplace(token.term, stem(token.term)).first->second;
+  return cache.emplace(word, stem(word)).first->second;
+}
+
+// The stem of a token: of its parts for a half-space compound.
+const std::string& cached_stem(const Token& token) {
+  if (!token.parts.empty()) {
+    thread_local std::string compound;
+    compound = stem_parts(token.parts);
+    return compound;
+  }
+  return cached_stem(token.term);
 }
 
 // Adds the words of `text` from `first_position` on; returns how many
 // positions it used. A half-space compound adds its joined form and its
 // parts, the parts on consecutive positions, so "رئیس‌جمهور" matches both
 // "رئیسجمهور" and the phrase "رئیس جمهور".
-Xapian::termpos add_text(Xapian::Document& doc, std::string_view text,
+Xapian::termpos add_text(Xapian::Document& doc, const std::vector<Token>& tokens,
                          Xapian::termpos first_position, bool is_title) {
-  const std::vector<Token> tokens = tokenize(text);
   const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
   const bool stems = features().stem;
   // Prefixed terms are built in one buffer: no allocation per word.
@@ -165,8 +169,10 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   }
 
   Xapian::Document& doc = out.document;
-  const Xapian::termpos title_positions = add_text(doc, article.title, 1, true);
-  add_text(doc, article.body, 1 + title_positions + schema::kBodyPositionGap, false);
+  const std::vector<Token> title_tokens = tokenize(article.title);
+  const std::vector<Token> body_tokens = tokenize(article.body);
+  const Xapian::termpos title_positions = add_text(doc, title_tokens, 1, true);
+  add_text(doc, body_tokens, 1 + title_positions + schema::kBodyPositionGap, false);
   doc.add_boolean_term(schema::id_term(article.id));
   if (!r.source.empty()) {
     const std::string source_term = std::string(schema::kSourcePrefix) + normalize(r.source);
@@ -176,7 +182,12 @@ BuiltDoc build_document(Article&& article, std::string hash) {
     doc.add_value(schema::kSourceSlot, r.source);
   }
   doc.add_value(schema::kHashSlot, r.hash);
-  if (const auto signature = Signature::of_text(article.title + "\n" + article.body)) {
+  // The words already tokenized, and their cached stems: as
+  // Signature::of_text(title + "\n" + body), without a second pass.
+  const auto signature = Signature::of_tokens(
+      {&title_tokens, &body_tokens},
+      [](const std::string& word) -> const std::string& { return cached_stem(word); });
+  if (signature) {
     doc.add_value(schema::kSignatureSlot, signature->serialise());
     for (const std::string& band : signature->band_terms()) {
       doc.add_boolean_term(band);

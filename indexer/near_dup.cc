@@ -30,22 +30,34 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t seed) {
 }  // namespace
 
 std::optional<Signature> Signature::of_text(std::string_view text) {
+  const std::vector<Token> tokens = tokenize(text);
+  std::string stemmed;
+  return of_tokens({&tokens}, [&stemmed](const std::string& word) -> const std::string& {
+    stemmed = stem(word);
+    return stemmed;
+  });
+}
+
+std::optional<Signature> Signature::of_tokens(const std::vector<const std::vector<Token>*>& texts,
+                                              const StemFn& stem_of) {
   std::vector<std::uint64_t> words;
-  const auto add = [&words](const std::string& term) {
+  const auto add = [&](const std::string& term) {
     // Stopwords carry little of what makes a story, and stems make
     // "همکاری‌های" and "همکاری های" agree on "همکار".
     if (!is_stopword(term)) {
-      const std::string s = stem(term);
+      const std::string& s = stem_of(term);
       words.push_back(XXH3_64bits(s.data(), s.size()));
     }
   };
-  for (const Token& token : tokenize(text)) {
-    // A half-space compound counts as its parts, as if typed with spaces.
-    if (token.parts.empty()) {
-      add(token.term);
-    } else {
-      for (const std::string& part : token.parts) {
-        add(part);
+  for (const std::vector<Token>* tokens : texts) {
+    for (const Token& token : *tokens) {
+      // A half-space compound counts as its parts, as if typed with spaces.
+      if (token.parts.empty()) {
+        add(token.term);
+      } else {
+        for (const std::string& part : token.parts) {
+          add(part);
+        }
       }
     }
   }

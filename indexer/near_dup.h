@@ -10,10 +10,13 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/tokenizer.h"
 
 namespace kavosh {
 
@@ -25,6 +28,13 @@ class Signature {
   // The signature of a text: its normalized words (so spelling variants
   // agree) in shingles of three. A text of fewer than three words has none.
   static std::optional<Signature> of_text(std::string_view text);
+
+  // The same from texts already tokenized, one after the other, with
+  // `stem_of` giving a word's stem (stem() through a cache, say):
+  // of_tokens({&tokenize(a), &tokenize(b)}, stem) == of_text(a + "\n" + b).
+  using StemFn = std::function<const std::string&(const std::string&)>;
+  static std::optional<Signature> of_tokens(const std::vector<const std::vector<Token>*>& texts,
+                                            const StemFn& stem_of);
 
   // Estimated Jaccard similarity of the two shingle sets, in [0, 1].
   double similarity(const Signature& other) const;

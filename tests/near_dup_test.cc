@@ -9,9 +9,12 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+
+#include "indexer/doc_builder.h"
 
 namespace {
 
@@ -19,16 +22,20 @@ const std::string kStory =
     "به گزارش ایرنا، نخستین ایستگاه خط ۱۰ متروی تهران صبح امروز با حضور شهردار تهران "
     "افتتاح شد. این خط با طول ۴۳ کیلومتر شمال غرب پایتخت را به جنوب شرق متصل "
     "می‌کند. "
-    "مدیرعامل شرکت بهره‌برداری مترو گفت: ۱۵۰ واگن تازه برای این خط خریداری "
+    "مدیرعامل شرکت بهره‌برداری مترو گفت: ۱۵۰ واگن تازه برای این خط "
+    "خریداری "
     "شده "
     "است. "
-    "به گفته او تا پایان سال چهار ایستگاه دیگر نیز به بهره‌برداری می‌رسد. ساخت این "
+    "به گفته او تا پایان سال چهار ایستگاه دیگر نیز به بهره‌برداری می‌رسد. ساخت "
+    "این "
     "خط "
     "از "
     "سال ۱۳۹۵ آغاز شده بود و با کمبود بودجه چند بار متوقف شد. شهردار تهران در مراسم افتتاح از "
-    "همکاری‌های دولت و مجلس برای تأمین اعتبار قدردانی کرد. کارشناسان حمل‌ونقل می‌گویند این "
+    "همکاری‌های دولت و مجلس برای تأمین اعتبار قدردانی کرد. کارشناسان حمل‌ونقل می‌گویند "
+    "این "
     "خط "
-    "روزانه دست‌کم ۲۰۰ هزار مسافر را جابه‌جا خواهد کرد. بلیت سفر در هفته نخست رایگان "
+    "روزانه دست‌کم ۲۰۰ هزار مسافر را جابه‌جا خواهد کرد. بلیت سفر در هفته نخست "
+    "رایگان "
     "است.";
 
 std::vector<std::string> sentences(const std::string& text) {
@@ -121,10 +128,12 @@ TEST_CASE("a republished wire story is a near-duplicate of the original", "[near
 TEST_CASE("different stories on the same subject are not near-duplicates", "[near-dup]") {
   const auto a = kavosh::Signature::of_text(kStory);
   const auto b = kavosh::Signature::of_text(
-      "به گزارش ایسنا، خط ۷ متروی تهران از هفته آینده تا ساعت ۲۳ کار می‌کند. "
+      "به گزارش ایسنا، خط ۷ متروی تهران از هفته آینده تا ساعت ۲۳ کار "
+      "می‌کند. "
       "مدیرعامل "
       "شرکت "
-      "بهره‌برداری مترو گفت: افزایش ساعت کار قطارها برای رفاه شهروندان است. شهردار "
+      "بهره‌برداری مترو گفت: افزایش ساعت کار قطارها برای رفاه شهروندان است. "
+      "شهردار "
       "تهران "
       "نیز "
       "از خرید واگن‌های تازه خبر داد.");
@@ -213,4 +222,37 @@ TEST_CASE("near-duplicate detection on real news articles", "[.eval]") {
   std::printf("distinct-article pairs: %zu; merged: %zu; false-merge rate %.2e\n", pairs, merged,
               static_cast<double>(merged) / pairs);
   CHECK(recall >= 0.9);
+}
+
+TEST_CASE("the indexer's signature is that of the title and body text", "[near-dup]") {
+  // build_document() reuses the words it indexed and their cached stems;
+  // it must give what Signature::of_text() gives for the same text.
+  std::vector<std::pair<std::string, std::string>> articles = {
+      {"افتتاح خط ۱۰ مترو", kStory},
+      {"همکاری‌های دولت و مجلس",
+       "رئيس‌جمهور و رئیس جمهور گفتند همکاریهای دو قوه ادامه "
+       "می‌یابد "
+       "و کتاب‌ها و کتابها در نمایشگاه عرضه می‌شوند."},
+      {"", kStory},
+  };
+  // And real articles, where the shared corpora are present.
+  std::ifstream fars(std::string(KAVOSH_SHARED_DIR) + "/corpora/farsnews/docs.jsonl");
+  std::string line;
+  for (int n = 0; n < 300 && std::getline(fars, line); ++n) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_object() && j.value("body", "").size() > 0) {
+      articles.emplace_back(j.value("title", ""), j.value("body", ""));
+    }
+  }
+  for (const auto& [title, body] : articles) {
+    INFO(title);
+    kavosh::Article article;
+    article.id = "x";
+    article.title = title;
+    article.body = body;
+    const kavosh::BuiltDoc built = kavosh::build_document(std::move(article));
+    const auto expected = kavosh::Signature::of_text(title + "\n" + body);
+    REQUIRE(expected);
+    CHECK(built.document.get_value(kavosh::schema::kSignatureSlot) == expected->serialise());
+  }
 }
