@@ -5,8 +5,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
@@ -208,20 +210,33 @@ void run_queries(const std::string& slug, const fs::path& index,
     std::atomic<std::size_t> next{0};
     const auto started = std::chrono::steady_clock::now();
     std::vector<std::thread> workers;
+    std::mutex failure_mutex;
+    std::exception_ptr failure;  // the first thread's error, rethrown below
     for (std::size_t t = 0; t < count; ++t) {
       workers.emplace_back([&] {
-        const std::unique_ptr<QuerySession> session = engine->session();
-        for (std::size_t i; (i = next.fetch_add(1)) < total;) {
-          const auto begin = std::chrono::steady_clock::now();
-          hits[i] = session->search(queries[i % queries.size()].text);
-          latency[i] =
-              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin)
-                  .count();
+        try {
+          const std::unique_ptr<QuerySession> session = engine->session();
+          for (std::size_t i; (i = next.fetch_add(1)) < total;) {
+            const auto begin = std::chrono::steady_clock::now();
+            hits[i] = session->search(queries[i % queries.size()].text);
+            latency[i] =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin)
+                    .count();
+          }
+        } catch (...) {
+          const std::lock_guard lock(failure_mutex);
+          if (!failure) {
+            failure = std::current_exception();
+          }
+          next.store(total);  // the others stop too
         }
       });
     }
     for (std::thread& worker : workers) {
       worker.join();
+    }
+    if (failure) {
+      std::rethrow_exception(failure);
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

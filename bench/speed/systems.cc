@@ -94,6 +94,9 @@ class Sqlite {
       sqlite3_close(db_);
       throw std::runtime_error("SQLite: " + file.string() + ": " + message);
     }
+    // Readers opening a WAL database at once may briefly lock each other
+    // out while its shared-memory file is set up.
+    sqlite3_busy_timeout(db_, 10000);
   }
   ~Sqlite() { sqlite3_close(db_); }
   Sqlite(const Sqlite&) = delete;
@@ -172,8 +175,8 @@ class Fts5Session : public QuerySession {
     std::size_t hits = 0;
     int status;
     while ((status = sqlite3_step(query_)) == SQLITE_ROW) {
-      title_.assign(reinterpret_cast<const char*>(sqlite3_column_text(query_, 1)));
-      snippet_.assign(reinterpret_cast<const char*>(sqlite3_column_text(query_, 2)));
+      title_ = text_of(1);
+      snippet_ = text_of(2);
       ++hits;
     }
     sqlite3_reset(query_);
@@ -185,6 +188,11 @@ class Fts5Session : public QuerySession {
   sqlite3_stmt* query_;
   std::string title_;
   std::string snippet_;
+
+  std::string_view text_of(int column) const {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(query_, column));
+    return text == nullptr ? std::string_view() : std::string_view(text);
+  }
 };
 
 class Fts5Engine : public Engine {
