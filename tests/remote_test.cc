@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "tests/process.h"
+#include "tests/same_results.h"
 
 namespace fs = std::filesystem;
 using kavosh::test::run;
@@ -121,25 +122,12 @@ TEST_CASE("two remote shards on xapian-tcpsrv answer as one local index", "[remo
   CHECK(remote.document_count() == local.document_count());
   for (const std::string query : {"تهران", "رئیس‌جمهور روسیه", "\"توافق جامع\"",
                                   "همکاری های", "مترو -ایرنا"}) {
-    INFO(query);
     kavosh::SearchOptions options;
     options.limit = 20;
     options.facets = true;
     // Collapsed counts are estimates across shards; compare documents.
     options.collapse = false;
-    const kavosh::Results l = local.search(query, options);
-    const kavosh::Results r = remote.search(query, options);
-    REQUIRE(l.hits.size() == r.hits.size());
-    CHECK(l.total == r.total);
-    for (std::size_t i = 0; i < l.hits.size(); ++i) {
-      CHECK(l.hits[i].id == r.hits[i].id);
-      CHECK(l.hits[i].score == Approx(r.hits[i].score).epsilon(1e-9));
-      CHECK(l.hits[i].snippet == r.hits[i].snippet);
-    }
-    REQUIRE(l.facets.sources.size() == r.facets.sources.size());
-    for (std::size_t i = 0; i < l.facets.sources.size(); ++i) {
-      CHECK(l.facets.sources[i].count == r.facets.sources[i].count);
-    }
+    kavosh::test::check_same_results(local, remote, query, options);
   }
   // The CLI takes the stub file as its index.
   const auto cli = run(
@@ -172,16 +160,9 @@ TEST_CASE("the shards of kavosh-index --shards 2, served remotely, answer as one
   CHECK(remote.document_count() == local.document_count());
   for (const std::string query :
        {"تهران", "رئیس‌جمهور روسیه", "\"خط ۱۰ مترو\"", "زلزله کرمان"}) {
-    INFO(query);
     kavosh::SearchOptions options;
     options.limit = 20;
-    const kavosh::Results l = local.search(query, options);
-    const kavosh::Results r = remote.search(query, options);
-    REQUIRE(l.hits.size() == r.hits.size());
-    for (std::size_t i = 0; i < l.hits.size(); ++i) {
-      CHECK(l.hits[i].id == r.hits[i].id);
-      CHECK(l.hits[i].score == Approx(r.hits[i].score).epsilon(1e-9));
-      CHECK(l.hits[i].similar == r.hits[i].similar);
-    }
+    options.facets = true;
+    kavosh::test::check_same_results(local, remote, query, options);
   }
 }

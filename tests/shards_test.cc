@@ -10,6 +10,7 @@
 #include <set>
 
 #include "tests/process.h"
+#include "tests/same_results.h"
 
 namespace fs = std::filesystem;
 using kavosh::test::run;
@@ -106,25 +107,11 @@ TEST_CASE("an index in shards answers as one index: ids, order, scores, facets",
   for (const std::string query :
        {"تهران", "رئیس‌جمهور روسیه", "\"توافق جامع\"", "همکاری های", "مترو -ایرنا",
         "مترو source:ایرنا", "زلزله date:1404"}) {
-    INFO(query);
     kavosh::SearchOptions options;
     options.limit = 30;
     options.facets = true;
     options.collapse = false;
-    const kavosh::Results w = whole.search(query, options);
-    const kavosh::Results s = sharded.search(query, options);
-    CHECK(w.total == s.total);
-    REQUIRE(w.hits.size() == s.hits.size());
-    for (std::size_t i = 0; i < w.hits.size(); ++i) {
-      CHECK(w.hits[i].id == s.hits[i].id);
-      CHECK(w.hits[i].score == Approx(s.hits[i].score).epsilon(1e-9));
-      CHECK(w.hits[i].snippet == s.hits[i].snippet);
-    }
-    REQUIRE(w.facets.sources.size() == s.facets.sources.size());
-    for (std::size_t i = 0; i < w.facets.sources.size(); ++i) {
-      CHECK(w.facets.sources[i].value == s.facets.sources[i].value);
-      CHECK(w.facets.sources[i].count == s.facets.sources[i].count);
-    }
+    kavosh::test::check_same_results(whole, sharded, query, options);
   }
   // The CLI opens the sharded directory like any index.
   const auto cli =
