@@ -23,6 +23,7 @@ Features read_features() {
                  : name == "stem"        ? &f.stem
                  : name == "stopwords"   ? &f.stopwords
                  : name == "tiers"       ? &f.tiers
+                 : name == "feedback"    ? &f.feedback
                                          : nullptr;
     if (flag != nullptr) {
       *flag = false;

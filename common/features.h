@@ -20,6 +20,7 @@ struct Features {
   bool stem = true;         // light stemming
   bool stopwords = true;    // stopwords weigh less in queries
   bool tiers = true;        // documents with every query word rank first
+  bool feedback = true;     // keyword queries expanded from their top documents
 };
 
 // The process-wide switches, read once from KAVOSH_ABLATE.
@@ -27,7 +28,7 @@ const Features& features();
 
 // The names KAVOSH_ABLATE accepts, comma-separated.
 inline constexpr std::string_view kFeatureNames =
-    "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers";
+    "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback";
 
 }  // namespace kavosh
 

@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   std::string corpora = KAVOSH_BENCH_CORPORA;
   std::vector<std::string> only;
   std::string indexer = KAVOSH_INDEX_BIN;
-  std::string ablate = "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers";
+  std::string ablate = "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback";
   std::string out_file;
   std::string work_dir;
   bool keep_work = false;

@@ -371,7 +371,7 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
 }
 
 void expand_keywords(BuiltQuery& built, std::string_view text, const Xapian::Database& db) {
-  if (built.interrogative || text.find('?') != std::string_view::npos ||
+  if (!features().feedback || built.interrogative || text.find('?') != std::string_view::npos ||
       text.find("؟") != std::string_view::npos) {
     return;
   }
