@@ -164,6 +164,22 @@ Xapian::Database open_xapian(const std::string& path) {
   }
 }
 
+struct FoundDocument {
+  Xapian::docid docid;
+  std::string cluster;  // its near-duplicate cluster
+};
+
+// The document with external id `id`; a kBadQuery error located at
+// `option` (the CLI option that named it) if there is none.
+FoundDocument find_document(const Xapian::Database& db, std::string_view id, const char* option) {
+  const std::string term = schema::id_term(id);
+  const auto posting = db.postlist_begin(term);
+  if (posting == db.postlist_end(term)) {
+    throw Error(Error::kBadQuery, fmt::format("no document with id \"{}\"", id), Location{option});
+  }
+  return {*posting, db.get_document(*posting).get_value(schema::kClusterSlot)};
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -357,14 +373,9 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
   Lease lease(*this);
   Xapian::Database& db = lease.db();
   const std::string id_term = schema::id_term(id);
-  const auto posting = db.postlist_begin(id_term);
-  if (posting == db.postlist_end(id_term)) {
-    throw Error(Error::kBadQuery, fmt::format("no document with id \"{}\"", id),
-                Location{"--like"});
-  }
+  const auto [docid, cluster] = find_document(db, id, "--like");
   Xapian::RSet rset;
-  rset.add_document(*posting);
-  const std::string cluster = db.get_document(*posting).get_value(schema::kClusterSlot);
+  rset.add_document(docid);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(id_term));
   // Only words: not ids, sources or stems.
@@ -413,13 +424,7 @@ Results Searcher::Impl::similar(std::string_view id, const SearchOptions& option
   const auto started = std::chrono::steady_clock::now();
   Lease lease(*this);
   Xapian::Database& db = lease.db();
-  const std::string id_term = schema::id_term(id);
-  const auto posting = db.postlist_begin(id_term);
-  if (posting == db.postlist_end(id_term)) {
-    throw Error(Error::kBadQuery, fmt::format("no document with id \"{}\"", id),
-                Location{"--similar"});
-  }
-  const std::string cluster = db.get_document(*posting).get_value(schema::kClusterSlot);
+  const std::string cluster = find_document(db, id, "--similar").cluster;
   SearchOptions all = options;
   all.collapse = false;
   ParsedQuery no_query;
