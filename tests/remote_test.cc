@@ -86,6 +86,22 @@ class Server {
   int port_ = 0;
 };
 
+// Two shard databases, each served by its own xapian-tcpsrv, and a stub
+// file at `stub` that lists both.
+class RemoteShards {
+ public:
+  RemoteShards(const fs::path& first, const fs::path& second, const fs::path& stub)
+      : a_(first), b_(second) {
+    write_file(stub, "remote 127.0.0.1:" + std::to_string(a_.port()) +
+                         "\nremote 127.0.0.1:" + std::to_string(b_.port()) + "\n");
+  }
+  bool running() const { return a_.running() && b_.running(); }
+
+ private:
+  Server a_;
+  Server b_;
+};
+
 }  // namespace
 
 TEST_CASE("two remote shards on xapian-tcpsrv answer as one local index", "[remote][shards]") {
@@ -110,12 +126,9 @@ TEST_CASE("two remote shards on xapian-tcpsrv answer as one local index", "[remo
   REQUIRE(run({KAVOSH_INDEX_BIN, corpus.string(), "--index", (tmp / "whole").string(), "--quiet"})
               .status == 0);
 
-  const Server a(tmp / "a-index" / "xapian");
-  const Server b(tmp / "b-index" / "xapian");
-  REQUIRE(a.running());
-  REQUIRE(b.running());
-  write_file(tmp / "remote.stub", "remote 127.0.0.1:" + std::to_string(a.port()) +
-                                      "\nremote 127.0.0.1:" + std::to_string(b.port()) + "\n");
+  const RemoteShards shards(tmp / "a-index" / "xapian", tmp / "b-index" / "xapian",
+                            tmp / "remote.stub");
+  REQUIRE(shards.running());
 
   const kavosh::Searcher local = kavosh::Searcher::open(tmp / "whole");
   const kavosh::Searcher remote = kavosh::Searcher::open(tmp / "remote.stub");
@@ -149,12 +162,9 @@ TEST_CASE("the shards of kavosh-index --shards 2, served remotely, answer as one
               .status == 0);
   REQUIRE(run({KAVOSH_INDEX_BIN, corpus.string(), "--index", (tmp / "whole").string(), "--quiet"})
               .status == 0);
-  const Server a(tmp / "sharded" / "shard-0" / "xapian");
-  const Server b(tmp / "sharded" / "shard-1" / "xapian");
-  REQUIRE(a.running());
-  REQUIRE(b.running());
-  write_file(tmp / "remote.stub", "remote 127.0.0.1:" + std::to_string(a.port()) +
-                                      "\nremote 127.0.0.1:" + std::to_string(b.port()) + "\n");
+  const RemoteShards shards(tmp / "sharded" / "shard-0" / "xapian",
+                            tmp / "sharded" / "shard-1" / "xapian", tmp / "remote.stub");
+  REQUIRE(shards.running());
   const kavosh::Searcher local = kavosh::Searcher::open(tmp / "whole");
   const kavosh::Searcher remote = kavosh::Searcher::open(tmp / "remote.stub");
   CHECK(remote.document_count() == local.document_count());
