@@ -381,7 +381,7 @@ void IndexStore::best_cluster_in(Xapian::Database& db, const Xapian::Document& d
   }
 }
 
-std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::string& id) {
+std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::string& own) {
   std::string cluster;
   double best = kDuplicateThreshold;
   best_cluster_in(xapian_, doc, best, cluster);
@@ -398,10 +398,7 @@ std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::strin
       }
     }
   }
-  if (cluster.empty()) {
-    cluster = schema::id_term(id).substr(schema::kIdPrefix.size());  // its own cluster
-  }
-  return cluster;
+  return cluster.empty() ? own : cluster;
 }
 
 std::size_t IndexStore::join_peer_clusters() {
@@ -458,14 +455,15 @@ void IndexStore::add_peer(const fs::path& dir) {
 
 void IndexStore::put(BuiltDoc&& doc) {
   try {
-    const std::string cluster = cluster_of(doc.document, doc.record.id);
+    const std::string id_term = schema::id_term(doc.record.id);
+    // A document alone in its cluster labels it with its own id term.
+    const std::string own = id_term.substr(schema::kIdPrefix.size());
+    const std::string cluster = cluster_of(doc.document, own);
     doc.document.add_value(schema::kClusterSlot, cluster);
-    const Xapian::docid docid =
-        xapian_.replace_document(schema::id_term(doc.record.id), doc.document);
+    const Xapian::docid docid = xapian_.replace_document(id_term, doc.document);
     if (!peers_.empty()) {
       // A cluster this run created, or joined (a label this run created).
-      const bool own = cluster == schema::id_term(doc.record.id).substr(schema::kIdPrefix.size());
-      if (own) {
+      if (cluster == own) {
         new_clusters_[cluster].push_back(docid);
       } else if (const auto it = new_clusters_.find(cluster); it != new_clusters_.end()) {
         it->second.push_back(docid);

@@ -141,7 +141,8 @@ class IndexStore {
   // `best` (which is raised to it).
   void best_cluster_in(Xapian::Database& db, const Xapian::Document& doc, double& best,
                        std::string& cluster);
-  std::string cluster_of(const Xapian::Document& doc, const std::string& id);
+  // The cluster of the most similar document here or in a peer, or `own`.
+  std::string cluster_of(const Xapian::Document& doc, const std::string& own);
   std::vector<Xapian::Database> peers_;
   // With peers: the clusters this run created, and their documents.
   std::map<std::string, std::vector<Xapian::docid>> new_clusters_;
