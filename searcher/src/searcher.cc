@@ -247,8 +247,10 @@ struct Searcher::Impl {
 
   // Runs `fn`, and again if a writer replaced what it read: after a commit
   // the lease reopens its handle; after a compaction swapped in a new
-  // database, handles are opened afresh. Turns Xapian's errors into
-  // kavosh::Error.
+  // database, a handle opened before the swap may read blocks of both
+  // (a corrupt-looking block, a short read), so handles are opened afresh.
+  // An error that persists through every attempt is real. Turns Xapian's
+  // errors into kavosh::Error.
   template <typename Fn>
   Results guarded(Fn fn) const {
     constexpr int kAttempts = 4;
@@ -263,6 +265,11 @@ struct Searcher::Impl {
           if (attempt > 1) {
             replaced();
           }
+        } catch (const Xapian::DatabaseError&) {
+          if (attempt == kAttempts) {
+            throw;
+          }
+          replaced();
         }
       }
     } catch (const Xapian::DatabaseCorruptError& e) {
