@@ -283,9 +283,15 @@ bool is_stopword_clause(const QueryClause& clause) {
 BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Database& db) {
   BuiltQuery out;
   Builder builder(db, out);
-  // Every clause adds to the score; the required ones decide the tier.
+  // Every clause adds to the score; the required ones decide the tier. A
+  // required clause is scored by `score` and, for two words that may be one
+  // compound, matched by `match` (empty: by `score`).
+  struct Required {
+    Xapian::Query score;
+    Xapian::Query match;
+  };
   std::vector<Xapian::Query> scoring;
-  std::vector<Xapian::Query> required;
+  std::vector<Required> required;
   std::vector<Xapian::Query> stopwords;
   std::vector<Xapian::Query> excluded;
 
@@ -306,13 +312,13 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
       }
       const Xapian::Query q = phrase(terms);
       scoring.push_back(q);
-      required.push_back(q);
+      required.push_back({q, {}});
       continue;
     }
     if (clause.tokens.size() > 1) {
       const Xapian::Query q = builder.phrase_clause(clause.tokens);
       scoring.push_back(q);
-      required.push_back(q);
+      required.push_back({q, {}});
       continue;
     }
     const Token& token = clause.tokens[0];
@@ -323,7 +329,7 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
       if (!joined.empty()) {
         const auto pair = builder.pair(token, clauses[i + 1].tokens[0], joined);
         scoring.push_back(pair.score);
-        required.push_back(pair.match);
+        required.push_back({pair.score, pair.match});
         ++i;
         continue;
       }
@@ -335,11 +341,14 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     } else {
       const Xapian::Query q = builder.word(token, true);
       scoring.push_back(q);
-      required.push_back(q);
+      required.push_back({q, {}});
     }
   }
   if (required.empty()) {  // a query of stopwords only: they are the words
-    required = stopwords;
+    for (const Xapian::Query& q : stopwords) {
+      required.push_back({q, {}});
+    }
+    stopwords.clear();
   }
   if (scoring.empty()) {  // filters only
     out.first = excluded.empty()
@@ -362,9 +371,23 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     out.first = without_excluded(any);
     return out;
   }
-  // Both tiers score alike; the filter only decides which comes first.
-  const Xapian::Query all(Xapian::Query::OP_AND, required.begin(), required.end());
-  out.first = without_excluded(Xapian::Query(Xapian::Query::OP_FILTER, any, all));
+  // Both tiers score alike; the first holds the documents with every
+  // required clause. It is built as an AND of the clauses themselves, each
+  // read once, so Xapian's matcher can skip through the rarest word's
+  // postings instead of merging every word's.
+  std::vector<Xapian::Query> each;
+  std::vector<Xapian::Query> matches;
+  for (const Required& r : required) {
+    each.push_back(r.match.empty() ? r.score
+                                   : Xapian::Query(Xapian::Query::OP_FILTER, r.score, r.match));
+    matches.push_back(r.match.empty() ? r.score : r.match);
+  }
+  Xapian::Query first(Xapian::Query::OP_AND, each.begin(), each.end());
+  if (!stopwords.empty()) {
+    first = Xapian::Query(Xapian::Query::OP_AND_MAYBE, first, any_of(stopwords));
+  }
+  const Xapian::Query all(Xapian::Query::OP_AND, matches.begin(), matches.end());
+  out.first = without_excluded(first);
   out.second = without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
   out.tiered = true;
   return out;
