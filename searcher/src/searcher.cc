@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <sys/stat.h>
 #include <thread>
 #include <unordered_set>
 
@@ -196,90 +197,114 @@ struct Searcher::Impl {
   fs::path dir;  // the first shard, for messages
   std::vector<std::string> xapian_paths;
 
+  // Which database each path holds now: kavosh-index swaps a compacted copy
+  // in by renaming directories, so the inode tells one copy from the next.
+  using Identity = std::vector<ino_t>;
+  Identity identity() const {
+    Identity out;
+    for (const std::string& path : xapian_paths) {
+      struct stat st {};
+      out.push_back(::stat(path.c_str(), &st) == 0 ? st.st_ino : 0);
+    }
+    return out;
+  }
+
+  struct Handle {
+    std::unique_ptr<Xapian::Database> db;
+    Identity identity;  // of the copies it was opened on
+  };
+
   // All shards as one database: Xapian merges their statistics, so scores
   // are those of a single index of the same documents.
-  std::unique_ptr<Xapian::Database> open_database() const {
-    auto db = std::make_unique<Xapian::Database>();
-    for (const std::string& path : xapian_paths) {
-      db->add_database(open_xapian(path));
+  Handle open_database() const {
+    constexpr int kAttempts = 4;
+    for (int attempt = 1;; ++attempt) {
+      Handle handle{std::make_unique<Xapian::Database>(), identity()};
+      for (const std::string& path : xapian_paths) {
+        handle.db->add_database(open_xapian(path));
+      }
+      // A copy swapped in while the shards were being opened: again.
+      if (identity() == handle.identity || attempt == kAttempts) {
+        return handle;
+      }
     }
-    return db;
   }
 
   mutable std::mutex mutex;
-  mutable std::vector<std::unique_ptr<Xapian::Database>> pool;
-  // Handles opened before a database was replaced (kavosh-index swaps in a
-  // compacted copy) are not reused: replaced() empties the pool, and leases
-  // of an older generation are not returned to it.
-  mutable std::uint64_t generation = 0;
+  mutable std::vector<Handle> pool;
 
-  void replaced() const {
+  void drop_handles() const {
     std::lock_guard lock(mutex);
-    ++generation;
     pool.clear();
   }
 
-  // A database handle for one thread's use, up to date with the last commit.
+  // A database handle for one thread's use, up to date with the last commit
+  // and opened on the copies in place now: handles of a copy that has been
+  // replaced are dropped.
   class Lease {
    public:
     explicit Lease(const Impl& impl) : impl_(impl) {
+      const Identity now = impl.identity();
       {
         std::lock_guard lock(impl.mutex);
-        generation_ = impl.generation;
+        if (!impl.pool.empty() && impl.pool.back().identity != now) {
+          impl.pool.clear();
+        }
         if (!impl.pool.empty()) {
-          db_ = std::move(impl.pool.back());
+          handle_ = std::move(impl.pool.back());
           impl.pool.pop_back();
         }
       }
-      if (db_) {
-        db_->reopen();
+      if (handle_.db) {
+        handle_.db->reopen();
       } else {
-        db_ = impl.open_database();
+        handle_ = impl.open_database();
       }
     }
     ~Lease() {
       std::lock_guard lock(impl_.mutex);
-      if (generation_ == impl_.generation) {
-        impl_.pool.push_back(std::move(db_));
+      if (impl_.pool.empty() || impl_.pool.back().identity == handle_.identity) {
+        impl_.pool.push_back(std::move(handle_));
       }
     }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
-    Xapian::Database& db() { return *db_; }
+    Xapian::Database& db() { return *handle_.db; }
 
    private:
     const Impl& impl_;
-    std::uint64_t generation_ = 0;
-    std::unique_ptr<Xapian::Database> db_;
+    Handle handle_;
   };
 
   Results search(std::string_view query, const SearchOptions& options) const;
 
   // Runs `fn`, and again if a writer replaced what it read: after a commit
-  // the lease reopens its handle; after a compaction swapped in a new
-  // database, a handle opened before the swap may read blocks of both
-  // (a corrupt-looking block, a short read), so handles are opened afresh.
-  // An error that persists through every attempt is real. Turns Xapian's
-  // errors into kavosh::Error.
+  // the lease reopens its handle (DatabaseModifiedError); when a compaction
+  // swapped in a new copy during the search, what was read may mix blocks
+  // of both copies, whether or not Xapian noticed (a corrupt-looking block,
+  // a short read, or silently wrong counts), so the search runs again on
+  // the new copy. An error that persists through every attempt is real.
+  // Turns Xapian's errors into kavosh::Error.
   template <typename Fn>
   Results guarded(Fn fn) const {
     constexpr int kAttempts = 4;
     try {
       for (int attempt = 1;; ++attempt) {
+        const Identity before = identity();
         try {
-          return fn();
+          Results results = fn();
+          if (identity() == before || attempt == kAttempts) {
+            return results;
+          }
         } catch (const Xapian::DatabaseModifiedError&) {
           if (attempt == kAttempts) {
             throw;
-          }
-          if (attempt > 1) {
-            replaced();
           }
         } catch (const Xapian::DatabaseError&) {
           if (attempt == kAttempts) {
             throw;
           }
-          replaced();
+          drop_handles();
         }
       }
     } catch (const Xapian::DatabaseCorruptError& e) {
