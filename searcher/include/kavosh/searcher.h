@@ -119,7 +119,8 @@ KAVOSH_EXPORT std::string mark(std::string_view text, const std::vector<Range>& 
 
 struct Results {
   std::string query;
-  // Number of matching documents: exact when small, Xapian's estimate otherwise.
+  // Number of matching documents: exact up to 1,000 matches and in an index
+  // of up to 10,000 documents, Xapian's estimate otherwise.
   std::uint64_t total = 0;
   std::vector<Hit> hits;
   // "Did you mean": when the query finds fewer than SearchOptions::
