@@ -1,13 +1,13 @@
 #include "kavosh/searcher.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
-#include <sys/stat.h>
 #include <thread>
 #include <unordered_set>
 
