@@ -146,6 +146,19 @@ TEST_CASE("inflected forms find each other, the typed form first", "[e2e][spelli
   CHECK(ranked(index, "کتابهایی") == std::vector<std::string>{"plural.txt", "singular.txt"});
 }
 
+TEST_CASE("a word is not searched by a stem that is a function word", "[e2e][spelling][stem]") {
+  // The light stemmer cuts "اینتر" (Inter, the club) as "این" + "تر"; "این"
+  // ("this") is in nearly every document, and "این تر" is no spelling of it.
+  TempDir dir;
+  write_file(dir / "corpus" / "inter.txt", "ورزش\nباشگاه اینتر در میلان برد.\n");
+  write_file(dir / "corpus" / "this.txt", "خبر\nاین خبر از تهران است.\n");
+  write_file(dir / "corpus" / "fresh.txt", "بازار\nمیوه این تر و تازه است.\n");
+  const fs::path index = dir / "index";
+  REQUIRE(run({kIndexBin, (dir / "corpus").string(), "--index", index.string()}).status == 0);
+  CHECK(found(index, "اینتر") == std::set<std::string>{"inter.txt"});
+  CHECK(found(index, "باشگاه اینتر") == std::set<std::string>{"inter.txt"});
+}
+
 TEST_CASE("a query of stopwords only still finds documents", "[e2e][spelling][stopwords]") {
   TempDir dir;
   write_file(dir / "corpus" / "a.txt", "خبر\nاین کتاب از آن اوست.\n");

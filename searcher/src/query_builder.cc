@@ -32,7 +32,6 @@ constexpr std::size_t kMaxPhraseVariants = 16;
 // weighted by their expansion weight relative to the best one, times
 // kFeedbackWeight (bench/relevance: Hamshahri 0.896 -> 0.913; 3-8
 // documents, 10-40 words and weights 0.1-0.3 all gain 0.003-0.018).
-constexpr Xapian::doccount kFeedbackDocuments = 5;
 constexpr Xapian::termcount kFeedbackTerms = 20;
 constexpr double kFeedbackWeight = 0.2;
 
@@ -168,25 +167,65 @@ class Builder {
     return splits(token.term);
   }
 
+  // The stem a word is searched and highlighted by: none when stems are
+  // off, or when the stem is a function word ("اینتر", the football club,
+  // is not "این"; "این" is in nearly every document).
+  static std::string searched_stem(const Token& token) {
+    if (!features().stem) {
+      return {};
+    }
+    std::string s = stem_of(token);
+    if (s != token.term && is_stopword(s)) {
+      return {};
+    }
+    return s;
+  }
+
   void highlight(const Token& token) {
     out_.terms.insert(token.term);
     out_.terms.insert(token.parts.begin(), token.parts.end());
-    if (features().stem) {
-      out_.stems.insert(stem_of(token));
+    if (const std::string s = searched_stem(token); !s.empty()) {
+      out_.stems.insert(s);
     }
+  }
+
+  // A spelling of two or more words that all are in more than a tenth of
+  // the documents, one of them the word's stem: the word's stem and a
+  // common affix ("کشور های" for "کشورهای"). The stem finds those
+  // documents; checking the phrase means reading word positions in most of
+  // the index (170 ms of a query at a million articles). When the stem is a
+  // function word and so not searched ("اینتر", the club, cut as "این تر"),
+  // the phrase is no spelling of the word either.
+  bool costly_affix_split(const Elements& v, const std::string& stem) const {
+    if (v.size() < 2) {
+      return false;
+    }
+    const Xapian::doccount common = db_.get_doccount() / 10;
+    bool has_stem = false;
+    for (const std::string& e : v) {
+      if (db_.get_termfreq(e) <= common) {
+        return false;
+      }
+      has_stem = has_stem || kavosh::stem(e) == stem;
+    }
+    return has_stem;
   }
 
   // One word: its own form, its other spellings, its stem.
   Xapian::Query word(const Token& token, bool with_stem) {
     highlight(token);
+    const std::string stem = with_stem ? searched_stem(token) : std::string();
     std::vector<Xapian::Query> others;
     for (const Elements& v : variants(token)) {
+      if (with_stem && features().stem && costly_affix_split(v, stem_of(token))) {
+        continue;
+      }
       others.push_back(phrase(v));
       out_.terms.insert(v.begin(), v.end());
     }
     std::vector<Xapian::Query> alternatives{spellings(Xapian::Query(token.term), others)};
-    if (with_stem && features().stem) {
-      const std::string z = std::string(schema::kStemPrefix) + stem_of(token);
+    if (!stem.empty()) {
+      const std::string z = std::string(schema::kStemPrefix) + stem;
       if (z.size() <= schema::kMaxTermBytes) {
         alternatives.push_back(scaled(kStemWeight, Xapian::Query(z)));
       }
@@ -393,18 +432,17 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
   return out;
 }
 
-void expand_keywords(BuiltQuery& built, std::string_view text, const Xapian::Database& db) {
-  if (!features().feedback || built.interrogative || text.find('?') != std::string_view::npos ||
-      text.find("؟") != std::string_view::npos) {
+bool wants_feedback(const BuiltQuery& built, std::string_view text) {
+  return features().feedback && !built.interrogative && text.find('?') == std::string_view::npos &&
+         text.find("؟") == std::string_view::npos;
+}
+
+void expand_keywords(BuiltQuery& built, const Xapian::MSet& top, const Xapian::Database& db) {
+  if (top.empty()) {
     return;
   }
   Xapian::Enquire enquire(db);
   enquire.set_query(built.first);
-  enquire.set_weighting_scheme(ranking_weight());
-  const Xapian::MSet top = enquire.get_mset(0, kFeedbackDocuments);
-  if (top.empty()) {
-    return;
-  }
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) {
     rset.add_document(*it);
@@ -419,7 +457,7 @@ void expand_keywords(BuiltQuery& built, std::string_view text, const Xapian::Dat
       }
       if (term.compare(0, schema::kStemPrefix.size(), schema::kStemPrefix) == 0) {
         const std::string s = term.substr(schema::kStemPrefix.size());
-        return s.size() > 2 && query.stems.count(s) == 0;
+        return s.size() > 2 && query.stems.count(s) == 0 && !is_stopword(s);
       }
       const auto c = static_cast<unsigned char>(term[0]);
       return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && term.size() > 2 &&

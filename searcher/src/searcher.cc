@@ -494,8 +494,15 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Lease lease(*this);
   Xapian::Database& db = lease.db();
   BuiltQuery built = build_query(parsed.clauses, db);
-  if (options.sort == Sort::kRelevance) {
-    expand_keywords(built, query, db);
+  // Feedback reads the first documents of the first tier, as the reader
+  // would see them; that search also counts the tier, so the final one,
+  // longer by the feedback words, need not.
+  std::optional<Xapian::doccount> first_total;
+  if (options.sort == Sort::kRelevance && wants_feedback(built, query)) {
+    const Xapian::MSet top =
+        run(db, filtered(built.first, filter), 0, kFeedbackDocuments, options);
+    first_total = top.get_matches_estimated();
+    expand_keywords(built, top, db);
   }
   built.first = filtered(built.first, filter);
   if (built.tiered) {
@@ -525,8 +532,12 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Results results;
   results.query = std::string(query);
 
-  const Xapian::MSet first = run(db, built.first, options.offset, options.limit, options);
+  const Xapian::MSet first =
+      run(db, built.first, options.offset, options.limit, options, first_total ? 0 : kExactCount);
   results.total = first.get_matches_estimated();
+  if (first_total && first.size() == options.limit) {  // the tier goes on past this page
+    results.total = std::max<std::uint64_t>(results.total, *first_total);
+  }
   std::vector<Xapian::MSet> sets{first};
   std::size_t rank = options.offset;
   if (tiered) {
