@@ -444,7 +444,7 @@ void expand_keywords(BuiltQuery& built, const Xapian::MSet& top, const Xapian::D
   Xapian::Enquire enquire(db);
   enquire.set_query(built.first);
   Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end(); ++it) {
+  for (auto it = top.begin(); it != top.end() && it.get_rank() < kFeedbackDocuments; ++it) {
     rset.add_document(*it);
   }
   // Words and stems, not the query's own nor stopwords, numbers, single

@@ -55,8 +55,8 @@ bool wants_feedback(const BuiltQuery& built, std::string_view text);
 // gain on Hamshahri).
 constexpr Xapian::doccount kFeedbackDocuments = 5;
 
-// Adds the feedback terms of `top`, the first kFeedbackDocuments documents
-// of `built.first`.
+// Adds the feedback terms of the first kFeedbackDocuments documents of
+// `top`, the best matches of `built.first`.
 void expand_keywords(BuiltQuery& built, const Xapian::MSet& top, const Xapian::Database& db);
 
 }  // namespace kavosh

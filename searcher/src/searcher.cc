@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/normalizer.h"
@@ -48,6 +49,8 @@ class DateKey : public Xapian::KeyMaker {
 // index (bench/speed, two-word queries at 100k documents: 10,000 took a
 // third of the time).
 constexpr std::size_t kExactCount = 1000;
+// Feedback reorders at least this many of the best documents.
+constexpr std::size_t kRerankPool = 100;
 // In an index this small every count is exact.
 constexpr Xapian::doccount kSmallIndex = 10000;
 
@@ -113,8 +116,12 @@ Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& optio
 }
 
 // Appends the documents of `set` to `results.hits`, ranked from `rank` + 1.
+// Near-duplicate counts by docid, where a search restricted to a few
+// documents cannot count them itself.
+using CollapseCounts = std::unordered_map<Xapian::docid, Xapian::doccount>;
+
 void add_hits(const Xapian::MSet& set, const Matcher& matcher, const SearchOptions& options,
-              std::size_t& rank, Results& results) {
+              std::size_t& rank, Results& results, const CollapseCounts* collapsed = nullptr) {
   for (auto it = set.begin(); it != set.end(); ++it) {
     const schema::Record record = schema::Record::from_data(it.get_document().get_data());
     Hit hit;
@@ -131,7 +138,11 @@ void add_hits(const Xapian::MSet& set, const Matcher& matcher, const SearchOptio
     hit.date_written = record.date_written;
     hit.date_calendar = record.date_calendar;
     hit.date_origin = record.date_origin;
-    hit.similar = options.collapse ? it.get_collapse_count() : 0;
+    hit.similar = 0;
+    if (options.collapse) {
+      const auto known = collapsed ? collapsed->find(*it) : CollapseCounts::const_iterator();
+      hit.similar = collapsed && known != collapsed->end() ? known->second : it.get_collapse_count();
+    }
     if (options.snippets) {
       Snippet snippet = make_snippet(record.body, matcher, options.snippet_bytes);
       hit.snippet = std::move(snippet.text);
@@ -498,13 +509,33 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   // would see them; that search also counts the tier, so the final one,
   // longer by the feedback words, need not.
   std::optional<Xapian::doccount> first_total;
+  Xapian::Query reranked = match_all();
+  CollapseCounts collapsed;
   if (options.sort == Sort::kRelevance && wants_feedback(built, query)) {
-    const Xapian::MSet top =
-        run(db, filtered(built.first, filter), 0, kFeedbackDocuments, options);
+    // Feedback reorders the best kRerankPool documents of the first tier
+    // (twice the page, if more): the final search reads only those, by
+    // their id terms, not every posting of the query's words again.
+    const std::size_t pool = std::max(kRerankPool, 2 * (options.offset + options.limit));
+    const Xapian::MSet top = run(db, filtered(built.first, filter), 0, pool, options);
     first_total = top.get_matches_estimated();
     expand_keywords(built, top, db);
+    if (top.size() == pool) {
+      std::vector<Xapian::Query> ids;
+      for (auto it = top.begin(); it != top.end(); ++it) {
+        const Xapian::Document doc = it.get_document();
+        auto term = doc.termlist_begin();
+        term.skip_to(std::string(schema::kIdPrefix));
+        if (term != doc.termlist_end() && (*term).rfind(schema::kIdPrefix, 0) == 0) {
+          ids.emplace_back(*term);
+        }
+        if (options.collapse) {
+          collapsed.emplace(*it, it.get_collapse_count());
+        }
+      }
+      reranked = Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+    }
   }
-  built.first = filtered(built.first, filter);
+  built.first = filtered(filtered(built.first, filter), reranked);
   if (built.tiered) {
     built.second = filtered(built.second, filter);
   }
@@ -556,7 +587,7 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
     sets.push_back(second);
   }
   for (const Xapian::MSet& set : sets) {
-    add_hits(set, matcher, options, rank, results);
+    add_hits(set, matcher, options, rank, results, collapsed.empty() ? nullptr : &collapsed);
   }
   if (options.facets) {
     results.facets = count_facets(
