@@ -141,7 +141,8 @@ void add_hits(const Xapian::MSet& set, const Matcher& matcher, const SearchOptio
     hit.similar = 0;
     if (options.collapse) {
       const auto known = collapsed ? collapsed->find(*it) : CollapseCounts::const_iterator();
-      hit.similar = collapsed && known != collapsed->end() ? known->second : it.get_collapse_count();
+      hit.similar =
+          collapsed && known != collapsed->end() ? known->second : it.get_collapse_count();
     }
     if (options.snippets) {
       Snippet snippet = make_snippet(record.body, matcher, options.snippet_bytes);
