@@ -170,15 +170,7 @@ Xapian::Database open_xapian(const std::string& path) {
   for (int attempt = 1;; ++attempt) {
     try {
       return Xapian::Database(path);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) {
-        throw;
-      }
-    } catch (const Xapian::DatabaseOpeningError&) {
-      if (attempt == kAttempts) {
-        throw;
-      }
-    } catch (const Xapian::DatabaseCorruptError&) {
+    } catch (const Xapian::DatabaseError&) {  // modified, opening, corrupt...
       if (attempt == kAttempts) {
         throw;
       }
