@@ -139,6 +139,76 @@ TEST_CASE("search() ranks, pages and describes hits", "[api][search]") {
   CHECK(plain.hits[0].snippet.empty());
 }
 
+TEST_CASE("a long result list pages consistently while feedback reorders its best documents",
+          "[api][search][feedback]") {
+  // 140 stories on the currency market, more than the 100 best documents
+  // feedback reorders; three of them are copies of one story.
+  const std::vector<std::string> words = {
+      "دلار",  "یورو",   "طلا",   "سکه",    "بانک",   "مرکزی", "صرافی", "نرخ",   "قیمت", "تورم",
+      "واردات", "صادرات", "بورس",  "سهام",   "نفت",    "تحریم", "دولت",  "مجلس",  "بودجه", "ریال",
+      "خرید",  "فروش",   "معامله", "سرمایه", "اقتصاد", "تهران", "هفته",  "امروز", "روز",  "کاهش"};
+  TempDir dir;
+  for (int i = 0; i < 140; ++i) {
+    // Forty words drawn at random (a fixed seed per story), so that no two
+    // stories look alike to the near-duplicate detector.
+    std::uint32_t state = 2654435761U * static_cast<std::uint32_t>(i + 1);
+    std::string body;
+    for (int k = 0; k < 40; ++k) {
+      state = state * 1664525U + 1013904223U;
+      body += words[(state >> 8) % words.size()] + " ";
+    }
+    for (int k = 0; k < 1 + i % 5; ++k) {
+      body += "بازار ارز ";
+    }
+    if (i < 3) {
+      body = "گزارش ویژه بازار ارز امروز با نوسان دلار و یورو همراه بود " + std::string(50, ' ') +
+             "بازار ارز بازار ارز بازار ارز بازار ارز بازار ارز بازار ارز";
+    }
+    write_file(dir / "corpus" / ("story-" + std::to_string(i) + ".txt"),
+               "خبر " + std::to_string(i) + "\n" + body + ".\n");
+  }
+  const fs::path index = dir / "index";
+  REQUIRE(run({KAVOSH_INDEX_BIN, (dir / "corpus").string(), "--index", index.string(), "--quiet"})
+              .status == 0);
+  const kavosh::Searcher searcher = kavosh::Searcher::open(index);
+
+  kavosh::SearchOptions whole;
+  whole.limit = 200;
+  whole.snippets = false;
+  const kavosh::Results all = searcher.search("بازار ارز", whole);
+  // The three copies are one hit.
+  REQUIRE(all.hits.size() == 138);
+  CHECK(all.total == 138);
+  std::size_t copies = 0;
+  for (const kavosh::Hit& hit : all.hits) {
+    if (hit.id == "story-0.txt" || hit.id == "story-1.txt" || hit.id == "story-2.txt") {
+      ++copies;
+      CHECK(hit.similar == 2);
+      CHECK(hit.rank <= 3);  // the story that repeats the words most
+    }
+  }
+  CHECK(copies == 1);
+
+  // Page by page, the same documents in the same order, each once.
+  std::vector<std::string> paged;
+  for (std::size_t offset = 0; offset < 150; offset += 10) {
+    kavosh::SearchOptions page = whole;
+    page.limit = 10;
+    page.offset = offset;
+    const kavosh::Results r = searcher.search("بازار ارز", page);
+    CHECK(r.total == 138);
+    for (const kavosh::Hit& hit : r.hits) {
+      CHECK(hit.rank == paged.size() + 1);
+      paged.push_back(hit.id);
+    }
+  }
+  std::vector<std::string> expected;
+  for (const kavosh::Hit& hit : all.hits) {
+    expected.push_back(hit.id);
+  }
+  CHECK(paged == expected);
+}
+
 TEST_CASE("search() filters, sorts and counts facets", "[api][search][archive]") {
   const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
   kavosh::SearchOptions options;

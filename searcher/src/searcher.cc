@@ -49,7 +49,7 @@ class DateKey : public Xapian::KeyMaker {
 // index (bench/speed, two-word queries at 100k documents: 10,000 took a
 // third of the time).
 constexpr std::size_t kExactCount = 1000;
-// Feedback reorders at least this many of the best documents.
+// Feedback reorders this many of the best documents.
 constexpr std::size_t kRerankPool = 100;
 // In an index this small every count is exact.
 constexpr Xapian::doccount kSmallIndex = 10000;
@@ -120,9 +120,10 @@ Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& optio
 // documents cannot count them itself.
 using CollapseCounts = std::unordered_map<Xapian::docid, Xapian::doccount>;
 
-void add_hits(const Xapian::MSet& set, const Matcher& matcher, const SearchOptions& options,
-              std::size_t& rank, Results& results, const CollapseCounts* collapsed = nullptr) {
-  for (auto it = set.begin(); it != set.end(); ++it) {
+void add_hits(const Xapian::MSet& set, Xapian::doccount from, const Matcher& matcher,
+              const SearchOptions& options, std::size_t& rank, Results& results,
+              const CollapseCounts* collapsed = nullptr) {
+  for (auto it = from < set.size() ? set[from] : set.end(); it != set.end(); ++it) {
     const schema::Record record = schema::Record::from_data(it.get_document().get_data());
     Hit hit;
     hit.rank = ++rank;
@@ -456,7 +457,7 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
   results.total = set.get_matches_estimated();
   const std::unordered_set<std::string> no_stems;
   std::size_t rank = options.offset;
-  add_hits(set, Matcher{matched, no_stems}, options, rank, results);
+  add_hits(set, 0, Matcher{matched, no_stems}, options, rank, results);
   results.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return results;
@@ -483,7 +484,7 @@ Results Searcher::Impl::similar(std::string_view id, const SearchOptions& option
   results.total = set.get_matches_estimated();
   const std::unordered_set<std::string> none;
   std::size_t rank = all.offset;
-  add_hits(set, Matcher{none, none}, all, rank, results);
+  add_hits(set, 0, Matcher{none, none}, all, rank, results);
   results.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return results;
@@ -498,23 +499,30 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Lease lease(*this);
   Xapian::Database& db = lease.db();
   BuiltQuery built = build_query(parsed.clauses, db);
+  built.first = filtered(built.first, filter);
+  if (built.tiered) {
+    built.second = filtered(built.second, filter);
+  }
+  const Xapian::Query first_tier = built.first;  // for facets: before any restriction
   // Feedback reads the first documents of the first tier, as the reader
-  // would see them; that search also counts the tier, so the final one,
-  // longer by the feedback words, need not.
+  // would see them. It reorders the best kRerankPool of them: the final
+  // search reads only those, by their id terms, not every posting of the
+  // query's words again; the documents after them keep their order. The
+  // first search also counts the tier, so the final one need not.
+  std::optional<Xapian::MSet>
+      top;  // the first tier without feedback, when it is longer than the pool
   std::optional<Xapian::doccount> first_total;
-  Xapian::Query reranked = match_all();
   CollapseCounts collapsed;
+  Xapian::Query expanded_first = built.first;
   if (options.sort == Sort::kRelevance && wants_feedback(built, query)) {
-    // Feedback reorders the best kRerankPool documents of the first tier
-    // (twice the page, if more): the final search reads only those, by
-    // their id terms, not every posting of the query's words again.
-    const std::size_t pool = std::max(kRerankPool, 2 * (options.offset + options.limit));
-    const Xapian::MSet top = run(db, filtered(built.first, filter), 0, pool, options);
-    first_total = top.get_matches_estimated();
-    expand_keywords(built, top, db);
-    if (top.size() == pool) {
+    const std::size_t wanted = std::max(kRerankPool, options.offset + options.limit);
+    Xapian::MSet best = run(db, built.first, 0, wanted, options);
+    first_total = best.get_matches_estimated();
+    expand_keywords(built, best, db);
+    expanded_first = built.first;
+    if (best.size() > kRerankPool || (best.size() == kRerankPool && *first_total > kRerankPool)) {
       std::vector<Xapian::Query> ids;
-      for (auto it = top.begin(); it != top.end(); ++it) {
+      for (auto it = best.begin(); it != best.end() && it.get_rank() < kRerankPool; ++it) {
         const Xapian::Document doc = it.get_document();
         auto term = doc.termlist_begin();
         term.skip_to(std::string(schema::kIdPrefix));
@@ -525,22 +533,25 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
           collapsed.emplace(*it, it.get_collapse_count());
         }
       }
-      reranked = Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+      built.first =
+          filtered(built.first, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+      top = std::move(best);
     }
-  }
-  built.first = filtered(filtered(built.first, filter), reranked);
-  if (built.tiered) {
-    built.second = filtered(built.second, filter);
   }
   // Date order lists the documents with every word, newest (or oldest) first.
   const bool tiered = built.tiered && options.sort == Sort::kRelevance;
   if (options.recency_half_life_days > 0 && options.sort == Sort::kRelevance &&
       parsed.has_words()) {
+    if (top) {  // the boost reorders the whole tier: no pool
+      built.first = expanded_first;
+      top.reset();
+      collapsed.clear();
+    }
     const Xapian::MSet best = run(db, built.first, 0, 1, options);
-    const double top = best.empty() ? 1.0 : best.get_max_attained();
+    const double top_weight = best.empty() ? 1.0 : best.get_max_attained();
     const double newest = Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot));
     const auto boost = [&](const Xapian::Query& q) {
-      auto* source = new RecencyBoost(0.5 * top, options.recency_half_life_days, newest);
+      auto* source = new RecencyBoost(0.5 * top_weight, options.recency_half_life_days, newest);
       return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(source->release()));
     };
     built.first = boost(built.first);
@@ -556,19 +567,38 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Results results;
   results.query = std::string(query);
 
-  const Xapian::MSet first =
-      run(db, built.first, options.offset, options.limit, options, first_total ? 0 : kExactCount);
-  results.total = first.get_matches_estimated();
-  if (first_total && first.size() == options.limit) {  // the tier goes on past this page
-    results.total = std::max<std::uint64_t>(results.total, *first_total);
+  // The page's documents of the first tier: from the reordered pool, then
+  // from the first search, whose order the documents after the pool keep.
+  std::vector<std::pair<Xapian::MSet, Xapian::doccount>> parts;  // a set, and its first item used
+  std::size_t first_hits = 0;
+  std::size_t first_count = 0;  // exact when the tier ends on this page
+  if (top) {
+    if (options.offset < kRerankPool) {
+      const std::size_t to = std::min(options.offset + options.limit, kRerankPool);
+      parts.emplace_back(run(db, built.first, options.offset, to - options.offset, options, 0), 0);
+      first_hits += parts.back().first.size();
+    }
+    const std::size_t from = std::max(options.offset, kRerankPool);
+    if (top->size() > from) {
+      parts.emplace_back(*top, static_cast<Xapian::doccount>(from));
+      first_hits += top->size() - from;
+    }
+    first_count = top->get_matches_estimated();
+    results.total = first_count;
+  } else {
+    const Xapian::MSet first =
+        run(db, built.first, options.offset, options.limit, options, first_total ? 0 : kExactCount);
+    first_hits = first.size();
+    first_count = first.get_matches_estimated();
+    results.total = first_count;
+    if (first_total && first_hits == options.limit) {  // the tier goes on past this page
+      results.total = std::max<std::uint64_t>(results.total, *first_total);
+    }
+    parts.emplace_back(first, 0);
   }
-  std::vector<Xapian::MSet> sets{first};
   std::size_t rank = options.offset;
   if (tiered) {
-    const std::size_t remaining =
-        options.limit - std::min<std::size_t>(first.size(), options.limit);
-    // When the first tier ends on this page, its count is exact.
-    const std::size_t first_count = first.get_matches_estimated();
+    const std::size_t remaining = options.limit - std::min<std::size_t>(first_hits, options.limit);
     const std::size_t second_offset =
         options.offset > first_count ? options.offset - first_count : 0;
     // When the first tier fills the page, the second is only counted: a
@@ -577,17 +607,17 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
     const Xapian::MSet second =
         run(db, built.second, second_offset, remaining, options, remaining > 0 ? kExactCount : 0);
     results.total += second.get_matches_estimated();
-    sets.push_back(second);
+    parts.emplace_back(second, 0);
   }
-  for (const Xapian::MSet& set : sets) {
-    add_hits(set, matcher, options, rank, results, collapsed.empty() ? nullptr : &collapsed);
+  for (const auto& [set, from] : parts) {
+    add_hits(set, from, matcher, options, rank, results, collapsed.empty() ? nullptr : &collapsed);
   }
   if (options.facets) {
     results.facets = count_facets(
-        db, tiered ? Xapian::Query(Xapian::Query::OP_OR, built.first, built.second) : built.first);
+        db, tiered ? Xapian::Query(Xapian::Query::OP_OR, first_tier, built.second) : first_tier);
   }
   // Few results, or none with every word: some word may be misspelled.
-  const bool no_full_match = tiered && first.empty() && options.offset == 0;
+  const bool no_full_match = tiered && first_hits == 0 && options.offset == 0;
   if (parsed.has_words() && (results.total < options.suggest_below || no_full_match)) {
     results.suggestion = suggest(parsed.clauses, db);
   }
