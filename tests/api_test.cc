@@ -189,6 +189,12 @@ TEST_CASE("a long result list pages consistently while feedback reorders its bes
   }
   CHECK(copies == 1);
 
+  // Facets count every matching document, not only those feedback reorders.
+  kavosh::SearchOptions counted = whole;
+  counted.limit = 10;
+  counted.facets = true;
+  CHECK(searcher.search("بازار ارز", counted).facets.undated == 140);
+
   // Page by page, the same documents in the same order, each once.
   std::vector<std::string> paged;
   for (std::size_t offset = 0; offset < 150; offset += 10) {
