@@ -509,18 +509,19 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   // search reads only those, by their id terms, not every posting of the
   // query's words again; the documents after them keep their order. The
   // first search also counts the tier, so the final one need not.
-  std::optional<Xapian::MSet>
-      top;  // the first tier without feedback, when it is longer than the pool
+  // A recency boost reorders the whole tier, so it takes no pool.
+  const bool recency =
+      options.recency_half_life_days > 0 && options.sort == Sort::kRelevance && parsed.has_words();
+  // The first tier without feedback, when it is longer than the pool.
+  std::optional<Xapian::MSet> top;
   std::optional<Xapian::doccount> first_total;
   CollapseCounts collapsed;
-  Xapian::Query expanded_first = built.first;
   if (options.sort == Sort::kRelevance && wants_feedback(built, query)) {
     const std::size_t wanted = std::max(kRerankPool, options.offset + options.limit);
     Xapian::MSet best = run(db, built.first, 0, wanted, options);
     first_total = best.get_matches_estimated();
     expand_keywords(built, best, db);
-    expanded_first = built.first;
-    if (best.size() > kRerankPool || (best.size() == kRerankPool && *first_total > kRerankPool)) {
+    if (!recency && *first_total > kRerankPool) {
       std::vector<Xapian::Query> ids;
       for (auto it = best.begin(); it != best.end() && it.get_rank() < kRerankPool; ++it) {
         const Xapian::Document doc = it.get_document();
@@ -540,13 +541,7 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   }
   // Date order lists the documents with every word, newest (or oldest) first.
   const bool tiered = built.tiered && options.sort == Sort::kRelevance;
-  if (options.recency_half_life_days > 0 && options.sort == Sort::kRelevance &&
-      parsed.has_words()) {
-    if (top) {  // the boost reorders the whole tier: no pool
-      built.first = expanded_first;
-      top.reset();
-      collapsed.clear();
-    }
+  if (recency) {
     const Xapian::MSet best = run(db, built.first, 0, 1, options);
     const double top_weight = best.empty() ? 1.0 : best.get_max_attained();
     const double newest = Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot));
