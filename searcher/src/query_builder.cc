@@ -167,25 +167,20 @@ class Builder {
     return splits(token.term);
   }
 
-  // The stem a word is searched and highlighted by: none when stems are
-  // off, or when the stem is a function word ("اینتر", the football club,
-  // is not "این"; "این" is in nearly every document).
-  static std::string searched_stem(const Token& token) {
-    if (!features().stem) {
-      return {};
-    }
-    std::string s = stem_of(token);
-    if (s != token.term && is_stopword(s)) {
-      return {};
-    }
-    return s;
+  // Whether a word is searched and highlighted by its stem `s`: not when
+  // the stem is a function word ("اینتر", the football club, is not "این";
+  // "این" is in nearly every document).
+  static bool searchable_stem(const std::string& s, const Token& token) {
+    return s == token.term || !is_stopword(s);
   }
 
   void highlight(const Token& token) {
     out_.terms.insert(token.term);
     out_.terms.insert(token.parts.begin(), token.parts.end());
-    if (const std::string s = searched_stem(token); !s.empty()) {
-      out_.stems.insert(s);
+    if (features().stem) {
+      if (std::string s = stem_of(token); searchable_stem(s, token)) {
+        out_.stems.insert(std::move(s));
+      }
     }
   }
 
@@ -214,10 +209,11 @@ class Builder {
   // One word: its own form, its other spellings, its stem.
   Xapian::Query word(const Token& token, bool with_stem) {
     highlight(token);
-    const std::string stem = with_stem ? searched_stem(token) : std::string();
+    const std::string own_stem = with_stem && features().stem ? stem_of(token) : std::string();
+    const std::string stem = searchable_stem(own_stem, token) ? own_stem : std::string();
     std::vector<Xapian::Query> others;
     for (const Elements& v : variants(token)) {
-      if (with_stem && features().stem && costly_affix_split(v, stem_of(token))) {
+      if (!own_stem.empty() && costly_affix_split(v, own_stem)) {
         continue;
       }
       others.push_back(phrase(v));
