@@ -44,6 +44,18 @@ std::vector<std::string> ranked(const fs::path& index, const std::string& query)
   return ids;
 }
 
+// Writes `files` (name, text) into a corpus under `dir` and indexes it;
+// returns the index.
+fs::path index_files(const TempDir& dir,
+                     const std::vector<std::pair<std::string, std::string>>& files) {
+  for (const auto& [name, text] : files) {
+    write_file(dir / "corpus" / name, text);
+  }
+  const fs::path index = dir / "index";
+  REQUIRE(run({kIndexBin, (dir / "corpus").string(), "--index", index.string()}).status == 0);
+  return index;
+}
+
 // The same short news item in four spellings of its half-space words.
 struct Spellings {
   TempDir dir;
@@ -136,12 +148,11 @@ TEST_CASE("the sample archive answers each spelling alike", "[e2e][spelling][cor
 }
 
 TEST_CASE("inflected forms find each other, the typed form first", "[e2e][spelling][stem]") {
-  TempDir dir;
-  write_file(dir / "corpus" / "plural.txt", "خبر\nنمایشگاه کتابهایی را به خوانندگان معرفی کرد.\n");
-  write_file(dir / "corpus" / "singular.txt", "خبر\nنمایشگاه یک کتاب را به خوانندگان معرفی کرد.\n");
-  write_file(dir / "corpus" / "other.txt", "خبر\nنمایشگاه خودرو در تهران برگزار شد.\n");
-  const fs::path index = dir / "index";
-  REQUIRE(run({kIndexBin, (dir / "corpus").string(), "--index", index.string()}).status == 0);
+  const TempDir dir;
+  const fs::path index =
+      index_files(dir, {{"plural.txt", "خبر\nنمایشگاه کتابهایی را به خوانندگان معرفی کرد.\n"},
+                        {"singular.txt", "خبر\nنمایشگاه یک کتاب را به خوانندگان معرفی کرد.\n"},
+                        {"other.txt", "خبر\nنمایشگاه خودرو در تهران برگزار شد.\n"}});
   CHECK(ranked(index, "کتاب") == std::vector<std::string>{"singular.txt", "plural.txt"});
   CHECK(ranked(index, "کتابهایی") == std::vector<std::string>{"plural.txt", "singular.txt"});
 }
@@ -149,21 +160,17 @@ TEST_CASE("inflected forms find each other, the typed form first", "[e2e][spelli
 TEST_CASE("a word is not searched by a stem that is a function word", "[e2e][spelling][stem]") {
   // The light stemmer cuts "اینتر" (Inter, the club) as "این" + "تر"; "این"
   // ("this") is in nearly every document, and "این تر" is no spelling of it.
-  TempDir dir;
-  write_file(dir / "corpus" / "inter.txt", "ورزش\nباشگاه اینتر در میلان برد.\n");
-  write_file(dir / "corpus" / "this.txt", "خبر\nاین خبر از تهران است.\n");
-  write_file(dir / "corpus" / "fresh.txt", "بازار\nمیوه این تر و تازه است.\n");
-  const fs::path index = dir / "index";
-  REQUIRE(run({kIndexBin, (dir / "corpus").string(), "--index", index.string()}).status == 0);
+  const TempDir dir;
+  const fs::path index = index_files(dir, {{"inter.txt", "ورزش\nباشگاه اینتر در میلان برد.\n"},
+                                           {"this.txt", "خبر\nاین خبر از تهران است.\n"},
+                                           {"fresh.txt", "بازار\nمیوه این تر و تازه است.\n"}});
   CHECK(found(index, "اینتر") == std::set<std::string>{"inter.txt"});
   CHECK(found(index, "باشگاه اینتر") == std::set<std::string>{"inter.txt"});
 }
 
 TEST_CASE("a query of stopwords only still finds documents", "[e2e][spelling][stopwords]") {
-  TempDir dir;
-  write_file(dir / "corpus" / "a.txt", "خبر\nاین کتاب از آن اوست.\n");
-  const fs::path index = dir / "index";
-  REQUIRE(run({kIndexBin, (dir / "corpus").string(), "--index", index.string()}).status == 0);
+  const TempDir dir;
+  const fs::path index = index_files(dir, {{"a.txt", "خبر\nاین کتاب از آن اوست.\n"}});
   CHECK(found(index, "از این") == std::set<std::string>{"a.txt"});
 }
 
