@@ -149,25 +149,35 @@ std::string normalize(std::string_view text) {
     return std::string(text);
   }
   static const icu::Normalizer2& nfkc = nfkc_casefold();
-  const auto input = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString folded = nfkc.normalize(input, status);
-  if (U_FAILURE(status)) {
-    throw std::runtime_error("ICU: normalization failed");
-  }
   const Features& f = features();
-  icu::UnicodeString unified;
-  for (std::int32_t i = 0; i < folded.length();) {
-    const UChar32 c = folded.char32At(i);
-    i += U16_LENGTH(c);
-    const UChar32 mapped = unify(c, f);
-    if (mapped != kDrop) {
-      unified.append(mapped);
+  icu::UnicodeString unified = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+  // Dropping a character can bring two combining marks together out of
+  // canonical order (U+06E8, the dropped U+066C, U+06EA), so the steps run
+  // again until NFKC has nothing left to change. Each pass only removes or
+  // reorders, so a second pass is the most any input has needed.
+  constexpr int kMaxPasses = 4;
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (pass > 0 && nfkc.isNormalized(unified, status) && U_SUCCESS(status)) {
+      break;
     }
-  }
-  if (f.orthography) {
-    unified = fold_orthography(unified);
+    const icu::UnicodeString folded = nfkc.normalize(unified, status);
+    if (U_FAILURE(status)) {
+      throw std::runtime_error("ICU: normalization failed");
+    }
+    unified.remove();
+    for (std::int32_t i = 0; i < folded.length();) {
+      const UChar32 c = folded.char32At(i);
+      i += U16_LENGTH(c);
+      const UChar32 mapped = unify(c, f);
+      if (mapped != kDrop) {
+        unified.append(mapped);
+      }
+    }
+    if (f.orthography) {
+      unified = fold_orthography(unified);
+    }
   }
   std::string out;
   unified.toUTF8String(out);
