@@ -19,8 +19,8 @@ const std::string kSearchBin = KAVOSH_SEARCH_BIN;
 nlohmann::json search(const fs::path& index, const std::string& query) {
   // Matching is under test here: the four spellings of one story are also
   // near-duplicates, which results would otherwise collapse into one hit.
-  const Run r = run({kSearchBin, "--index", index.string(), "--json", "--limit", "100",
-                     "--no-collapse", query});
+  const Run r = run(
+      {kSearchBin, "--index", index.string(), "--json", "--limit", "100", "--no-collapse", query});
   INFO(r.err);
   REQUIRE(r.status <= 1);
   return nlohmann::json::parse(r.out);
@@ -97,9 +97,9 @@ TEST_CASE("every spelling of a half-space word finds every spelling in the docum
 
 TEST_CASE("phrases match across half-space spellings", "[e2e][spelling][zwnj]") {
   const Spellings s;
-  for (const std::string query : {"\"رئیس جمهور در نشست\"", "\"رئیسجمهور در نشست\"",
-                                  "\"رئیس\u200Cجمهور در نشست\"", "«همکاری های تازه»",
-                                  "«همکاریهای تازه»"}) {
+  for (const std::string query :
+       {"\"رئیس جمهور در نشست\"", "\"رئیسجمهور در نشست\"", "\"رئیس\u200Cجمهور در نشست\"",
+        "«همکاری های تازه»", "«همکاریهای تازه»"}) {
     INFO(query);
     CHECK(found(s.index, query) == kAll);
   }
@@ -126,9 +126,9 @@ TEST_CASE("documents in the spelling the reader typed rank above other spellings
 TEST_CASE("the sample archive answers each spelling alike", "[e2e][spelling][corpus]") {
   TempDir dir;
   const fs::path index = dir / "index";
-  REQUIRE(run({kIndexBin, (fs::path(KAVOSH_SOURCE_DIR) / "corpus").string(), "--index",
-               index.string()})
-              .status == 0);
+  REQUIRE(
+      run({kIndexBin, (fs::path(KAVOSH_SOURCE_DIR) / "corpus").string(), "--index", index.string()})
+          .status == 0);
   const auto three_ways = [&](const std::string& zwnj, const std::string& joined,
                               const std::string& spaced) {
     const auto a = found(index, zwnj);
@@ -166,6 +166,23 @@ TEST_CASE("a word is not searched by a stem that is a function word", "[e2e][spe
                                            {"fresh.txt", "بازار\nمیوه این تر و تازه است.\n"}});
   CHECK(found(index, "اینتر") == std::set<std::string>{"inter.txt"});
   CHECK(found(index, "باشگاه اینتر") == std::set<std::string>{"inter.txt"});
+}
+
+TEST_CASE("a particle typed without its space finds the words apart", "[e2e][spelling][zwnj]") {
+  const TempDir dir;
+  const fs::path index =
+      index_files(dir, {{"tehran.txt", "خبر\nجلسه شورا در تهران برگزار شد.\n"},
+                        {"talks.txt", "خبر\nوزیر از مذاکرات گفت و نتیجه را اعلام کرد.\n"},
+                        {"cure.txt", "سلامت\nدرمان بیماری با دارو ممکن است.\n"},
+                        {"market.txt", "اقتصاد\nبازار سکه آرام بود.\n"}});
+  // "در"، "از" run into the next word, "را" into the previous one.
+  CHECK(found(index, "درتهران") == std::set<std::string>{"tehran.txt"});
+  CHECK(found(index, "ازمذاکرات") == std::set<std::string>{"talks.txt"});
+  CHECK(found(index, "نتیجهرا") == std::set<std::string>{"talks.txt"});
+  // Words the index knows are not cut: "درمان" is no "در مان", "بازار" no
+  // "با زار".
+  CHECK(found(index, "درمان") == std::set<std::string>{"cure.txt"});
+  CHECK(found(index, "بازار") == std::set<std::string>{"market.txt"});
 }
 
 TEST_CASE("a query of stopwords only still finds documents", "[e2e][spelling][stopwords]") {

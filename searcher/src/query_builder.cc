@@ -86,6 +86,18 @@ bool is_suffix(std::string_view s) {
   return kSuffixes.count(s) > 0;
 }
 
+// Short words that a hurried reader runs into the next or the previous
+// word without a space ("درتهران", "ازچه", "تهرانرا"). They are read apart
+// only in a word the index does not know: "درمان", "بازار", "برنامه" are
+// words of their own.
+bool is_particle_before(std::string_view s) {
+  static const std::unordered_set<std::string_view> kParticles = {"در", "از", "به", "با",
+                                                                  "بر", "تا", "و",  "که"};
+  return kParticles.count(s) > 0;
+}
+
+bool is_particle_after(std::string_view s) { return s == "را"; }
+
 class Builder {
  public:
   Builder(const Xapian::Database& db, BuiltQuery& out) : db_(db), out_(out) {}
@@ -121,9 +133,12 @@ class Builder {
   }
 
   // Ways to read a word typed without half-spaces as two indexed words,
-  // most frequent first ("رییسجمهور" -> رییس + جمهور).
+  // most frequent first ("رییسجمهور" -> رییس + جمهور); a word the index does
+  // not know may also be a particle run into a word ("درتهران" -> در +
+  // تهران).
   std::vector<Elements> splits(const std::string& term) const {
     std::vector<std::pair<Xapian::doccount, Elements>> found;
+    const bool unknown = !exists(term);
     const auto* s = reinterpret_cast<const std::uint8_t*>(term.data());
     const auto n = static_cast<std::int32_t>(term.size());
     std::int32_t i = 0;
@@ -138,7 +153,11 @@ class Builder {
       const std::string left = term.substr(0, static_cast<std::size_t>(i));
       const std::string right = term.substr(static_cast<std::size_t>(i));
       // Short halves only as the known affixes: "گی|ری" is no compound.
-      if ((left.size() < 6 && !is_prefix(left)) || (right.size() < 6 && !is_suffix(right))) {
+      const bool left_ok = left.size() >= 6 || is_prefix(left) ||
+                           (unknown && is_particle_before(left) && right.size() >= 6);
+      const bool right_ok = right.size() >= 6 || is_suffix(right) ||
+                            (unknown && is_particle_after(right) && left.size() >= 6);
+      if (!left_ok || !right_ok) {
         continue;
       }
       const Xapian::doccount lf = db_.get_termfreq(left);
