@@ -185,6 +185,25 @@ TEST_CASE("a particle typed without its space finds the words apart", "[e2e][spe
   CHECK(found(index, "بازار") == std::set<std::string>{"market.txt"});
 }
 
+TEST_CASE("a verb typed as spoken or in the subjunctive finds its written forms",
+          "[e2e][spelling][stem]") {
+  const TempDir dir;
+  const fs::path index = index_files(dir, {{"eat.txt", "سلامت\nما هر روز صبحانه میخوریم.\n"},
+                                           {"take.txt", "ورزش\nتیم جایزه را میگیرد.\n"},
+                                           {"do.txt", "خبر\nکارگران کار میکنند.\n"},
+                                           {"country.txt", "خبر\nاین کشور بزرگ است.\n"},
+                                           {"market.txt", "اقتصاد\nبازار سکه آرام بود.\n"}});
+  CHECK(found(index, "بخوریم") == std::set<std::string>{"eat.txt"});   // subjunctive
+  CHECK(found(index, "نخوریم") == std::set<std::string>{"eat.txt"});   // negative
+  CHECK(found(index, "میگیره") == std::set<std::string>{"take.txt"});  // spoken ending
+  CHECK(found(index, "میکنن") == std::set<std::string>{"do.txt"});
+  CHECK(found(index, "کشورمان") == std::set<std::string>{"country.txt"});  // clitic
+  // A word the index knows is its own: "بازار" is no subjunctive.
+  CHECK(found(index, "بازار") == std::set<std::string>{"market.txt"});
+  // And a spoken form whose written form is not indexed finds nothing.
+  CHECK(found(index, "بنویسیم").empty());
+}
+
 TEST_CASE("a query of stopwords only still finds documents", "[e2e][spelling][stopwords]") {
   const TempDir dir;
   const fs::path index = index_files(dir, {{"a.txt", "خبر\nاین کتاب از آن اوست.\n"}});
