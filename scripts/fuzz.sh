@@ -5,7 +5,9 @@
 # crash, a broken invariant, a memory error, undefined behaviour, a leak, an
 # input slower than 10 s or using more than 2 GB. Crashing inputs land in
 # FUZZ_BUILD_DIR/findings/TARGET/; what each run learned is kept in
-# FUZZ_BUILD_DIR/corpus/TARGET/ for the next.
+# FUZZ_BUILD_DIR/corpus/TARGET/ for the next. FUZZ_SEED fixes libFuzzer's
+# random seed, so that a run can be repeated input for input (scripts/test.sh
+# sets it); unset, each run explores with a new seed.
 #
 #   scripts/fuzz.sh [SECONDS]
 set -euo pipefail
@@ -21,6 +23,10 @@ cmake --build "$build_dir" --target kavosh_fuzzers --parallel "$(nproc)"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+seed_args=()
+if [ -n "${FUZZ_SEED:-}" ]; then
+  seed_args=(-seed="$FUZZ_SEED")
+fi
 failed=()
 for target in "${targets[@]}"; do
   corpus=$build_dir/corpus/$target
@@ -28,7 +34,7 @@ for target in "${targets[@]}"; do
   log=$build_dir/fuzz-$target.log
   mkdir -p "$corpus" "$findings"
   # The first directory receives the new inputs; the seeds stay as they are.
-  if "$build_dir/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  if "$build_dir/fuzz/fuzz_$target" "${seed_args[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" \
     "$corpus" "tests/fuzz/$target" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

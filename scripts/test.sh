@@ -2,7 +2,8 @@
 # Installs the dependencies, builds Kavosh with its tests and runs them all;
 # installs the shared and the static library and builds examples/embed
 # against each (scripts/test-package.sh); then fuzzes each parser for
-# FUZZ_SECONDS (default 30; scripts/fuzz.sh, clang, build-fuzz/); then
+# FUZZ_SECONDS (default 30) from FUZZ_SEED (default 1, so that a finding
+# replays; scripts/fuzz.sh, clang, build-fuzz/); then
 # builds the tests again with AddressSanitizer and UndefinedBehaviorSanitizer
 # (build-asan/) and runs them all there, where any memory error, leak or
 # undefined behaviour fails the test it happens in.
@@ -36,7 +37,7 @@ fi
 
 if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
   stage "fuzz"
-  scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+  FUZZ_SEED=${FUZZ_SEED:-1} scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 fi
 
 if [ "${SANITIZE:-1}" != 0 ]; then
