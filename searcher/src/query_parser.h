@@ -2,6 +2,7 @@
 #ifndef KAVOSH_SEARCHER_QUERY_PARSER_H_
 #define KAVOSH_SEARCHER_QUERY_PARSER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,9 @@
 namespace kavosh {
 
 // One word or phrase of a query, as normalized tokens.
+// A query's words after this many are not searched.
+inline constexpr std::size_t kMaxQueryWords = 256;
+
 struct QueryClause {
   std::vector<Token> tokens;  // in order; more than one means a phrase
   bool excluded = false;      // written -word or -"phrase"

@@ -115,6 +115,18 @@ Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& optio
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+// The record of a matched document; a document whose data is no record
+// (written by something other than kavosh-index) is a damaged index.
+schema::Record read_record(const Xapian::MSetIterator& it) {
+  try {
+    return schema::Record::from_data(it.get_document().get_data());
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(Error::kCorruption, fmt::format("document {}: {}", *it, e.what()));
+  }
+}
+
 // Appends the documents of `set` to `results.hits`, ranked from `rank` + 1.
 // Near-duplicate counts by docid, where a search restricted to a few
 // documents cannot count them itself.
@@ -124,7 +136,7 @@ void add_hits(const Xapian::MSet& set, Xapian::doccount from, const Matcher& mat
               const SearchOptions& options, std::size_t& rank, Results& results,
               const CollapseCounts* collapsed = nullptr) {
   for (auto it = from < set.size() ? set[from] : set.end(); it != set.end(); ++it) {
-    const schema::Record record = schema::Record::from_data(it.get_document().get_data());
+    const schema::Record record = read_record(it);
     Hit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
@@ -316,6 +328,11 @@ struct Searcher::Impl {
       throw Error(Error::kCorruption, e.get_description(), Location{dir.string()});
     } catch (const Xapian::Error& e) {
       throw Error(Error::kIo, e.get_description(), Location{dir.string()});
+    } catch (const Error& e) {
+      if (e.code() == Error::kCorruption && e.location().where.empty()) {
+        throw Error(e.code(), e.what(), Location{dir.string()});
+      }
+      throw;
     }
   }
   Results more_like(std::string_view id, const SearchOptions& options) const;
