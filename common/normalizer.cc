@@ -50,7 +50,6 @@ UChar32 unify(UChar32 c, const Features& f) {
       return 0x0648;
     case 0x0640:  // tatweel stretches a word without changing it
     case 0x0670:  // superscript alef
-      return kDrop;
     case 0x066C:  // Arabic thousands separator: "۱٬۲۳۴" is 1234
       return kDrop;
     case 0x066B:  // Arabic decimal separator

@@ -130,9 +130,7 @@ std::vector<std::string> written_forms(const std::string& w) {
     if (v != w) {
       out.push_back(v);
     }
-    if (ends_with(v, "ه")) {
-      out.push_back(v.substr(0, v.size() - 2) + "د");
-    } else if (ends_with(v, "ین")) {
+    if (ends_with(v, "ه") || ends_with(v, "ین")) {  // the last letter becomes د
       out.push_back(v.substr(0, v.size() - 2) + "د");
     } else if (ends_with(v, "ن") && !ends_with(v, "ند")) {
       out.push_back(v + "د");
