@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 
@@ -83,6 +84,50 @@ Scores evaluate(const std::vector<Query>& queries, const Run& run, const Qrels& 
     scores.recall_at_100 /= n;
   }
   return scores;
+}
+
+ErrorParts error_parts(const std::vector<Query>& queries, const Run& run, const Qrels& qrels,
+                       const NearCopies& copies) {
+  ErrorParts parts;
+  std::size_t n = 0;
+  static const Ranking kNoResults;
+  for (const Query& query : queries) {
+    const auto judged = qrels.find(query.id);
+    if (judged == qrels.end() || judged->second.empty()) {
+      continue;
+    }
+    ++n;
+    const Relevant& relevant = judged->second;
+    const auto found = run.find(query.id);
+    const Ranking ranking = without_repeats(found == run.end() ? kNoResults : found->second);
+    const double error = 1 - ndcg(ranking, relevant, 10);
+    if (std::none_of(ranking.begin(), ranking.end(),
+                     [&](const std::string& doc) { return relevant.contains(doc); })) {
+      parts.unretrieved += error;
+      continue;
+    }
+    const auto is_copy = [&](const std::string& doc) {
+      if (relevant.contains(doc)) {
+        return false;
+      }
+      return std::any_of(relevant.begin(), relevant.end(), [&](const std::string& judged_doc) {
+        const auto c = copies.find(judged_doc);
+        return c != copies.end() && c->second.contains(doc);
+      });
+    };
+    Ranking without_copies;
+    std::copy_if(ranking.begin(), ranking.end(), std::back_inserter(without_copies),
+                 [&](const std::string& doc) { return !is_copy(doc); });
+    const double rest = 1 - ndcg(without_copies, relevant, 10);
+    parts.copies += error - rest;
+    parts.ranking += rest;
+  }
+  if (n > 0) {
+    parts.unretrieved /= static_cast<double>(n);
+    parts.copies /= static_cast<double>(n);
+    parts.ranking /= static_cast<double>(n);
+  }
+  return parts;
 }
 
 }  // namespace kavosh::bench

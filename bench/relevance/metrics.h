@@ -7,6 +7,9 @@
 #define KAVOSH_BENCH_RELEVANCE_METRICS_H_
 
 #include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "bench/relevance/dataset.h"
@@ -38,6 +41,25 @@ struct Scores {
 // a query missing from the run scores 0. Repeated ids in a ranking count at
 // their first rank only.
 Scores evaluate(const std::vector<Query>& queries, const Run& run, const Qrels& qrels);
+
+// For each judged-relevant document, the other documents of the data set
+// that repeat it (near_copies() in documents.h).
+using NearCopies = std::unordered_map<std::string, std::unordered_set<std::string>>;
+
+// Where the mean nDCG@10 error (1 - nDCG@10) of a run lies; the parts add
+// up to it. Per query: all of its error when no judged-relevant document is
+// in the ranking (`unretrieved`); else the error that goes away when the
+// near-copies of its judged documents are taken out of the ranking
+// (`copies`: a copy ranked above the judged text, which no ranking can tell
+// apart from it), and the rest (`ranking`: judged documents ranked below
+// others).
+struct ErrorParts {
+  double unretrieved = 0;
+  double copies = 0;
+  double ranking = 0;
+};
+ErrorParts error_parts(const std::vector<Query>& queries, const Run& run, const Qrels& qrels,
+                       const NearCopies& copies);
 
 }  // namespace kavosh::bench
 

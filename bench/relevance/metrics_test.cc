@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "bench/relevance/documents.h"
+
 namespace kavosh::bench {
 namespace {
 
@@ -83,6 +85,46 @@ TEST_CASE("evaluate averages over judged queries only", "[metrics]") {
     repeats["1"] = {"z", "z", "a"};
     CHECK(evaluate({queries[0]}, repeats, qrels).mrr_at_10 == Approx(0.5));
   }
+}
+
+TEST_CASE("the error splits into unretrieved, copies above the judged text, and ranking",
+          "[metrics]") {
+  const std::vector<Query> queries = {{"1", "زلزله"}, {"2", "نهنگ"}, {"3", "سیل"}};
+  Qrels qrels;
+  qrels["1"] = {"a"};
+  qrels["2"] = {"x"};
+  qrels["3"] = {"y"};
+  Run run;
+  run["1"] = {"b", "a", "c"};  // b repeats a: only the copy stands above it
+  run["2"] = {"c", "d"};       // the judged document is not retrieved
+  run["3"] = {"z", "y"};       // z is another text
+  const NearCopies copies = {{"a", {"b"}}};
+  const double second = 1 - 1 / std::log2(3.0);
+  const ErrorParts parts = error_parts(queries, run, qrels, copies);
+  CHECK(parts.copies == Approx(second / 3));
+  CHECK(parts.unretrieved == Approx(1.0 / 3));
+  CHECK(parts.ranking == Approx(second / 3));
+  CHECK(parts.copies + parts.unretrieved + parts.ranking ==
+        Approx(1 - evaluate(queries, run, qrels).ndcg_at_10));
+}
+
+TEST_CASE("a passage repeated under another id is its near-copy", "[metrics]") {
+  const std::string text =
+      "زلزله‌ای به بزرگی شش ریشتر شهر بم را لرزاند و بسیاری از خانه‌ها فرو "
+      "ریخت";
+  const std::vector<Document> documents = {
+      {"a", "", text},
+      // The same passage, spelled with Arabic yeh and no half-spaces, and a
+      // sentence longer.
+      {"b", "",
+       "زلزله\u0627\u064A به بزرگي شش ريشتر شهر بم را لرزاند و بسياري از خانهها فرو "
+       "ريخت. امدادگران رسیدند"},
+      {"c", "", "نهنگی در خلیج فارس به ساحل آمد و کارشناسان محیط زیست آن را به دریا بازگرداندند"},
+  };
+  const auto copies = near_copies(documents, {"a", "c"});
+  REQUIRE(copies.contains("a"));
+  CHECK(copies.at("a") == std::unordered_set<std::string>{"b"});
+  CHECK_FALSE(copies.contains("c"));
 }
 
 }  // namespace kavosh::bench

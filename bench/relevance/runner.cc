@@ -78,8 +78,8 @@ Run search_rewritten(System& system, const QuerySet& original, const Run& origin
 }
 
 SystemResult run_system(const Dataset& dataset, const std::vector<Document>& documents,
-                        const std::vector<QuerySet>& query_sets, const SystemSpec& spec,
-                        const fs::path& work_dir, std::size_t depth) {
+                        const NearCopies& copies, const std::vector<QuerySet>& query_sets,
+                        const SystemSpec& spec, const fs::path& work_dir, std::size_t depth) {
   SystemResult result;
   result.name = spec.name;
   result.role = spec.role;
@@ -93,6 +93,7 @@ SystemResult run_system(const Dataset& dataset, const std::vector<Document>& doc
     const Run original_run = system->search(query_sets.front().queries, depth);
     std::size_t searched = query_sets.front().queries.size();
     result.scores.push_back(evaluate(query_sets.front().queries, original_run, dataset.qrels));
+    result.parts = error_parts(query_sets.front().queries, original_run, dataset.qrels, copies);
     for (std::size_t i = 1; i < query_sets.size(); ++i) {
       const Run run = search_rewritten(*system, query_sets.front(), original_run, query_sets[i],
                                        depth, searched);
@@ -136,12 +137,16 @@ DatasetResult run_dataset(const Dataset& dataset, const std::vector<SystemSpec>&
   for (const Document& doc : documents) {
     ids.insert(doc.id);
   }
+  std::unordered_set<std::string> judged;
   for (const auto& [qid, relevant] : dataset.qrels) {
     result.judged += relevant.size();
     for (const std::string& doc : relevant) {
       result.judged_missing += ids.contains(doc) ? 0 : 1;
+      judged.insert(doc);
     }
   }
+  const NearCopies copies = near_copies(documents, judged);
+  result.judged_copied = copies.size();
   for (const Query& query : dataset.queries) {
     result.queries += dataset.qrels.contains(query.id) ? 1 : 0;
   }
@@ -159,7 +164,7 @@ DatasetResult run_dataset(const Dataset& dataset, const std::vector<SystemSpec>&
   std::atomic<std::size_t> next{0};
   const auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < specs.size();) {
-      result.systems[i] = run_system(dataset, documents, result.query_sets, specs[i],
+      result.systems[i] = run_system(dataset, documents, copies, result.query_sets, specs[i],
                                      work_dir / slug(i, specs[i].name), options.depth);
     }
   };

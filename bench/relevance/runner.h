@@ -43,6 +43,7 @@ struct SystemResult {
   std::string name;
   Role role = Role::kPeer;
   std::vector<Scores> scores;  // one per query set; empty if the system failed
+  ErrorParts parts;            // of the error on the original queries
   std::string error;           // why it failed
 };
 
@@ -52,6 +53,7 @@ struct DatasetResult {
   std::size_t queries = 0;         // queries with a judged-relevant document
   std::size_t judged = 0;          // judged-relevant (query, document) pairs
   std::size_t judged_missing = 0;  // of those, documents not in the data set
+  std::size_t judged_copied = 0;   // judged documents with a near-copy (near_copies())
   std::vector<QuerySet> query_sets;
   std::vector<SystemResult> systems;  // in the order of the specs
 };
