@@ -12,10 +12,10 @@
 
 namespace kavosh {
 
-// One word or phrase of a query, as normalized tokens.
 // A query's words after this many are not searched.
 inline constexpr std::size_t kMaxQueryWords = 256;
 
+// One word or phrase of a query, as normalized tokens.
 struct QueryClause {
   std::vector<Token> tokens;  // in order; more than one means a phrase
   bool excluded = false;      // written -word or -"phrase"
