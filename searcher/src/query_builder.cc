@@ -98,14 +98,6 @@ bool is_particle_before(std::string_view s) {
 
 bool is_particle_after(std::string_view s) { return s == "را"; }
 
-bool starts_with(std::string_view w, std::string_view p) {
-  return w.size() > p.size() && w.substr(0, p.size()) == p;
-}
-
-bool ends_with(std::string_view w, std::string_view s) {
-  return w.size() > s.size() && w.substr(w.size() - s.size()) == s;
-}
-
 // The written forms a word typed as it is spoken, or in the subjunctive,
 // may stand for, most likely first: "بخوریم" (let us eat) and "نخوریم" as
 // "میخوریم" and "نمیخوریم", whose stem the index holds; the spoken person
@@ -117,27 +109,27 @@ bool ends_with(std::string_view w, std::string_view s) {
 // 0.8889 -> 0.8888 with it).
 std::vector<std::string> written_forms(const std::string& w) {
   constexpr std::size_t kMinRest = 4;  // two Persian letters
-  std::vector<std::string> verbs;
-  if (starts_with(w, "نمی") || starts_with(w, "می")) {
-    verbs.push_back(w);
-  } else if (starts_with(w, "ب") && w.size() >= 8) {
-    verbs.push_back("می" + w.substr(2));
-  } else if (starts_with(w, "ن") && w.size() >= 8) {
-    verbs.push_back("نمی" + w.substr(2));
+  std::string verb;                    // the continuous form, if `w` is a verb
+  if (w.starts_with("نمی") || w.starts_with("می")) {
+    verb = w;
+  } else if (w.starts_with("ب") && w.size() >= 8) {
+    verb = "می" + w.substr(2);
+  } else if (w.starts_with("ن") && w.size() >= 8) {
+    verb = "نمی" + w.substr(2);
   }
   std::vector<std::string> out;
-  for (const std::string& v : verbs) {
-    if (v != w) {
-      out.push_back(v);
+  if (!verb.empty()) {
+    if (verb != w) {
+      out.push_back(verb);
     }
-    if (ends_with(v, "ه") || ends_with(v, "ین")) {  // the last letter becomes د
-      out.push_back(v.substr(0, v.size() - 2) + "د");
-    } else if (ends_with(v, "ن") && !ends_with(v, "ند")) {
-      out.push_back(v + "د");
+    if (verb.ends_with("ه") || verb.ends_with("ین")) {  // the last letter becomes د
+      out.push_back(verb.substr(0, verb.size() - 2) + "د");
+    } else if (verb.ends_with("ن") && !verb.ends_with("ند")) {
+      out.push_back(verb + "د");
     }
   }
   for (const std::string_view ending : {"مان", "تان", "شان"}) {
-    if (ends_with(w, ending) && w.size() - ending.size() >= kMinRest) {
+    if (w.ends_with(ending) && w.size() - ending.size() >= kMinRest) {
       out.push_back(w.substr(0, w.size() - ending.size()));
     }
   }
