@@ -231,13 +231,19 @@ class Builder {
     return s == token.term || !is_stopword(s);
   }
 
-  void highlight(const Token& token) {
+  // The stem a word is highlighted by (empty without stems).
+  static std::string token_stem(const Token& token) {
+    return features().stem ? stem_of(token) : std::string();
+  }
+
+  void highlight(const Token& token) { highlight(token, token_stem(token)); }
+
+  // `stem` is token_stem(token), when the caller has it already.
+  void highlight(const Token& token, const std::string& stem) {
     out_.terms.insert(token.term);
     out_.terms.insert(token.parts.begin(), token.parts.end());
-    if (features().stem) {
-      if (std::string s = stem_of(token); searchable_stem(s, token)) {
-        out_.stems.insert(std::move(s));
-      }
+    if (!stem.empty() && searchable_stem(stem, token)) {
+      out_.stems.insert(stem);
     }
   }
 
@@ -282,8 +288,9 @@ class Builder {
   // One word: its own form, its other spellings, its stem (or, for a word
   // the index does not know, the stem of its written form).
   Xapian::Query word(const Token& token, bool with_stem) {
-    highlight(token);
-    const std::string own_stem = with_stem && features().stem ? stem_of(token) : std::string();
+    const std::string highlighted_stem = token_stem(token);
+    highlight(token, highlighted_stem);
+    const std::string own_stem = with_stem ? highlighted_stem : std::string();
     std::string stem = searchable_stem(own_stem, token) ? own_stem : std::string();
     if (!own_stem.empty()) {
       if (std::string written = written_stem(token, own_stem); !written.empty()) {
