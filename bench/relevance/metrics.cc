@@ -62,21 +62,34 @@ double recall(const Ranking& ranking, const Relevant& relevant, std::size_t k) {
   return static_cast<double>(found) / static_cast<double>(relevant.size());
 }
 
-Scores evaluate(const std::vector<Query>& queries, const Run& run, const Qrels& qrels) {
-  Scores scores;
+// Calls `fn(ranking, relevant)` for each of `queries` with a judged-relevant
+// document, its ranking without repeats (empty when the run lacks it);
+// returns how many.
+template <typename Fn>
+std::size_t for_each_judged(const std::vector<Query>& queries, const Run& run, const Qrels& qrels,
+                            Fn fn) {
   static const Ranking kNoResults;
+  std::size_t n = 0;
   for (const Query& query : queries) {
     const auto judged = qrels.find(query.id);
     if (judged == qrels.end() || judged->second.empty()) {
       continue;
     }
     const auto found = run.find(query.id);
-    const Ranking ranking = without_repeats(found == run.end() ? kNoResults : found->second);
-    scores.mrr_at_10 += reciprocal_rank(ranking, judged->second, 10);
-    scores.ndcg_at_10 += ndcg(ranking, judged->second, 10);
-    scores.recall_at_100 += recall(ranking, judged->second, 100);
-    ++scores.queries;
+    fn(without_repeats(found == run.end() ? kNoResults : found->second), judged->second);
+    ++n;
   }
+  return n;
+}
+
+Scores evaluate(const std::vector<Query>& queries, const Run& run, const Qrels& qrels) {
+  Scores scores;
+  scores.queries =
+      for_each_judged(queries, run, qrels, [&](const Ranking& ranking, const Relevant& relevant) {
+        scores.mrr_at_10 += reciprocal_rank(ranking, relevant, 10);
+        scores.ndcg_at_10 += ndcg(ranking, relevant, 10);
+        scores.recall_at_100 += recall(ranking, relevant, 100);
+      });
   if (scores.queries > 0) {
     const auto n = static_cast<double>(scores.queries);
     scores.mrr_at_10 /= n;
@@ -89,39 +102,30 @@ Scores evaluate(const std::vector<Query>& queries, const Run& run, const Qrels& 
 ErrorParts error_parts(const std::vector<Query>& queries, const Run& run, const Qrels& qrels,
                        const NearCopies& copies) {
   ErrorParts parts;
-  std::size_t n = 0;
-  static const Ranking kNoResults;
-  for (const Query& query : queries) {
-    const auto judged = qrels.find(query.id);
-    if (judged == qrels.end() || judged->second.empty()) {
-      continue;
-    }
-    ++n;
-    const Relevant& relevant = judged->second;
-    const auto found = run.find(query.id);
-    const Ranking ranking = without_repeats(found == run.end() ? kNoResults : found->second);
-    const double error = 1 - ndcg(ranking, relevant, 10);
-    if (std::none_of(ranking.begin(), ranking.end(),
-                     [&](const std::string& doc) { return relevant.contains(doc); })) {
-      parts.unretrieved += error;
-      continue;
-    }
-    const auto is_copy = [&](const std::string& doc) {
-      if (relevant.contains(doc)) {
-        return false;
-      }
-      return std::any_of(relevant.begin(), relevant.end(), [&](const std::string& judged_doc) {
-        const auto c = copies.find(judged_doc);
-        return c != copies.end() && c->second.contains(doc);
+  const std::size_t n =
+      for_each_judged(queries, run, qrels, [&](const Ranking& ranking, const Relevant& relevant) {
+        const double error = 1 - ndcg(ranking, relevant, 10);
+        if (std::none_of(ranking.begin(), ranking.end(),
+                         [&](const std::string& doc) { return relevant.contains(doc); })) {
+          parts.unretrieved += error;
+          return;
+        }
+        const auto is_copy = [&](const std::string& doc) {
+          if (relevant.contains(doc)) {
+            return false;
+          }
+          return std::any_of(relevant.begin(), relevant.end(), [&](const std::string& judged_doc) {
+            const auto c = copies.find(judged_doc);
+            return c != copies.end() && c->second.contains(doc);
+          });
+        };
+        Ranking without_copies;
+        std::copy_if(ranking.begin(), ranking.end(), std::back_inserter(without_copies),
+                     [&](const std::string& doc) { return !is_copy(doc); });
+        const double rest = 1 - ndcg(without_copies, relevant, 10);
+        parts.copies += error - rest;
+        parts.ranking += rest;
       });
-    };
-    Ranking without_copies;
-    std::copy_if(ranking.begin(), ranking.end(), std::back_inserter(without_copies),
-                 [&](const std::string& doc) { return !is_copy(doc); });
-    const double rest = 1 - ndcg(without_copies, relevant, 10);
-    parts.copies += error - rest;
-    parts.ranking += rest;
-  }
   if (n > 0) {
     parts.unretrieved /= static_cast<double>(n);
     parts.copies /= static_cast<double>(n);
