@@ -616,13 +616,15 @@ class Walker {
       return;
     }
     if (key && visited_.count(*key) > 0) {
-      reporter_.noted(relative, "symlink to a directory read already (a loop or a second way "
-                                "into the tree): " + escape_file_name(target.native()) +
-                                    ", not followed");
+      reporter_.noted(relative,
+                      "symlink to a directory read already (a loop or a second way "
+                      "into the tree): " +
+                          escape_file_name(target.native()) + ", not followed");
       return;
     }
     const fs::path root = fs::canonical(root_, ec);
-    const auto [end, ignored] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    const auto [end, ignored] =
+        std::mismatch(root.begin(), root.end(), target.begin(), target.end());
     if (end != root.end()) {
       listing_.outside.push_back(relative + " -> " + escape_file_name(target.native()));
     }
@@ -640,9 +642,9 @@ class Walker {
       if (relative_dir.empty()) {
         throw std::runtime_error("corpus " + root_.string() + ": " + error.message());
       }
-      reporter_.skipped(relative_dir, 0,
-                        "cannot read directory: " + error.message() +
-                            " (documents indexed from it are kept)");
+      reporter_.skipped(
+          relative_dir, 0,
+          "cannot read directory: " + error.message() + " (documents indexed from it are kept)");
       listing_.unreadable.push_back(relative_dir);
       return;
     }

@@ -53,8 +53,8 @@ std::string escape_file_name(std::string_view name);
 
 // Names never taken for articles unless --include names them: a corpus's
 // notes and judgments are .txt files too. Matched against the file name.
-inline constexpr std::string_view kDefaultExcludes[] = {"README*", "LICENSE*", "COPYING*",
-                                                       "NOTICE*", "CHANGELOG*", "qrels*"};
+inline constexpr std::string_view kDefaultExcludes[] = {"README*", "LICENSE*",   "COPYING*",
+                                                        "NOTICE*", "CHANGELOG*", "qrels*"};
 
 struct WalkOptions {
   // Shell globs (fnmatch) on paths relative to the root. A pattern without

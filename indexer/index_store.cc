@@ -773,8 +773,8 @@ IndexStore::Compaction IndexStore::compact(std::uint64_t changed, bool force,
     fs::remove_all(fresh, ec);
     const Xapian::rev old_revision = xapian_.get_revision();
     StoppableCompactor compactor(stop);
-    xapian_.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS,
-                    0, compactor);
+    xapian_.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS, 0,
+                    compactor);
     {
       // Readers notice a new database by its revision (Database::reopen()
       // is a no-op at the same one): make sure the copy's differs. (A
@@ -899,10 +899,11 @@ CheckResult check_index(const fs::path& dir) {
         return result;
       }
     }
-} catch (const SqliteError& e) {
-    result.problem = fmt::format("{} is damaged: {} (the next kavosh-index run rebuilds it from "
-                                 "the Xapian index)",
-                                 schema::kSqliteFile, e.what());
+  } catch (const SqliteError& e) {
+    result.problem = fmt::format(
+        "{} is damaged: {} (the next kavosh-index run rebuilds it from "
+        "the Xapian index)",
+        schema::kSqliteFile, e.what());
   } catch (const std::runtime_error& e) {
     result.problem = fmt::format("a damaged document record in Xapian: {}", e.what());
   }

@@ -152,7 +152,7 @@ class IndexStore {
     std::uint64_t bytes_before = 0;
     std::uint64_t bytes_after = 0;
     double seconds = 0;
-    std::string error;  // compaction failed; the index is as it was
+    std::string error;         // compaction failed; the index is as it was
     bool interrupted = false;  // stopped by `stop`; the index is as it was
   };
   // Counts `changed` documents (added, updated, removed) towards the next

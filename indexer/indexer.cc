@@ -7,9 +7,9 @@
 #include <cstdio>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
-#include <mutex>
 #include <unordered_set>
 
 #include "common/schema.h"
@@ -52,7 +52,7 @@ class CountingReporter : public Reporter {
 class Progress {
  public:
   Progress(bool enabled, std::uint64_t total_bytes)
-      : enabled_(enabled), total_(std::max<std::uint64_t>(total_bytes, 1)) {}
+      : enabled_(enabled), total_(static_cast<double>(std::max<std::uint64_t>(total_bytes, 1))) {}
   void update(std::uint64_t done_bytes, std::uint64_t documents, bool final = false) {
     if (!enabled_) {
       return;
@@ -70,8 +70,8 @@ class Progress {
       eta = fmt::format("{}:{:02}", left / 60, left % 60);
     }
     fmt::print(stderr, "\r\033[K{:5.1f}%  {:.0f} MB of {:.0f} MB  {} documents  {:.0f}/s  ETA {}",
-               100 * fraction, done_bytes / 1e6, total_ / 1e6, documents,
-               elapsed > 0 ? documents / elapsed : 0.0, eta);
+               100 * fraction, static_cast<double>(done_bytes) / 1e6, total_ / 1e6, documents,
+               elapsed > 0 ? static_cast<double>(documents) / elapsed : 0.0, eta);
     std::fflush(stderr);
   }
   ~Progress() {
@@ -158,9 +158,10 @@ void refuse_corpus_in_index(const CorpusRoot& corpus, const fs::path& index) {
   const auto [end, ignored] =
       std::mismatch(index_path.begin(), index_path.end(), corpus_path.begin(), corpus_path.end());
   if (!ec && end == index_path.end()) {
-    throw IndexError(fmt::format("corpus {} is the index directory {} or inside it: give the "
-                                 "folder of articles as CORPUS_DIR",
-                                 corpus.path, index.string()));
+    throw IndexError(
+        fmt::format("corpus {} is the index directory {} or inside it: give the "
+                    "folder of articles as CORPUS_DIR",
+                    corpus.path, index.string()));
   }
 }
 
@@ -236,8 +237,8 @@ CorpusRoot resolve_root(const CorpusRoot& folder, bool has_files, Stores& stores
     });
     // An index made before roots were recorded: its documents are root 0's.
     summary.new_root = !(roots.empty() && std::any_of(stores.begin(), stores.end(), [](auto& s) {
-      return s->document_count() > 0;
-    }));
+                           return s->document_count() > 0;
+                         }));
     if (!has_files) {
       // An empty folder adds nothing: recording it would only add a root.
       summary.root_path = root->path;

@@ -77,13 +77,13 @@ struct IndexSummary {
   std::uint64_t batches = 0;  // commits made by this run
   double seconds = 0;
   bool interrupted = false;
-  bool recovered = false;  // metadata was rebuilt after an interrupted run
+  bool recovered = false;     // metadata was rebuilt after an interrupted run
   std::string sqlite_damage;  // ... or because it was damaged: how
 
   // The corpus root of this run (indexer/roots.h).
   std::string root_path;
-  std::string root_label;    // "" for the first root
-  bool new_root = false;     // first run over this folder
+  std::string root_label;            // "" for the first root
+  bool new_root = false;             // first run over this folder
   std::uint64_t root_documents = 0;  // documents of this root before the run
   std::size_t other_roots = 0;       // roots of the index besides this one
   // Removals the guard refused (allow_removals names the way), with why.

@@ -3,9 +3,9 @@
 #ifndef KAVOSH_INDEXER_INPUT_STREAM_H_
 #define KAVOSH_INDEXER_INPUT_STREAM_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>

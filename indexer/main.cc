@@ -64,9 +64,10 @@ void print_dry_run(const kavosh::IndexSummary& s) {
   for (const auto& id : s.would_remove) {
     fmt::print("remove {}\n", terminal_safe(id));
   }
-  fmt::print("dry run: {} files: would add {}, update {}, remove {}; {} unchanged, {} skipped; "
-             "nothing written\n",
-             s.files, s.added, s.updated, s.removed, s.unchanged, s.skipped);
+  fmt::print(
+      "dry run: {} files: would add {}, update {}, remove {}; {} unchanged, {} skipped; "
+      "nothing written\n",
+      s.files, s.added, s.updated, s.removed, s.unchanged, s.skipped);
 }
 
 void print_summary(const kavosh::IndexSummary& s) {
@@ -83,8 +84,9 @@ void print_summary(const kavosh::IndexSummary& s) {
     fmt::print("  skipped {}: {}\n", count, terminal_safe(reason));
   }
   if (s.compacted) {
-    fmt::print("compacted: {:.1f} MB -> {:.1f} MB in {:.2f} s\n", s.bytes_before / 1e6,
-               s.bytes_after / 1e6, s.compact_seconds);
+    fmt::print("compacted: {:.1f} MB -> {:.1f} MB in {:.2f} s\n",
+               static_cast<double>(s.bytes_before) / 1e6, static_cast<double>(s.bytes_after) / 1e6,
+               s.compact_seconds);
   }
   if (s.shards > 1) {
     fmt::print("index holds {} documents in {} shards\n", s.documents, s.shards);
@@ -98,7 +100,7 @@ std::size_t parse_size(const std::string& text) {
   std::size_t used = 0;
   const unsigned long long number = std::stoull(text, &used);
   std::string unit = text.substr(used);
-  const std::size_t shift = unit.empty() ? 0
+  const std::size_t shift = unit.empty()                   ? 0
                             : (unit == "K" || unit == "k") ? 10
                             : (unit == "M" || unit == "m") ? 20
                             : (unit == "G" || unit == "g") ? 30
@@ -261,9 +263,7 @@ int index(Args& a) {
   return summary.skipped > 0 ? 1 : 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   // Past RLIMIT_FSIZE, write() then fails with EFBIG, which Xapian and SQLite
   // report like a full disk, instead of the kernel killing the process.
   std::signal(SIGXFSZ, SIG_IGN);
@@ -304,6 +304,17 @@ int main(int argc, char** argv) {
   } catch (const Xapian::Error& e) {
     fmt::print(stderr, "kavosh-index: error: {}: {}\n", terminal_safe(a.index),
                terminal_safe(e.get_description()));
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("kavosh-index: error: unexpected failure\n", stderr);
     return 2;
   }
 }

@@ -188,9 +188,9 @@ void Pipeline::decide(std::unique_ptr<Step> step) {
     const auto stored = store_.find(step->article.id);
     const bool other_root = stored && stored->root != store_.root();
     if (other_root && options_.reporter != nullptr) {
-      options_.reporter->skipped(step->article.path, step->article.line,
-                                 fmt::format("id \"{}\" is indexed from another corpus root",
-                                             step->article.id));
+      options_.reporter->skipped(
+          step->article.path, step->article.line,
+          fmt::format("id \"{}\" is indexed from another corpus root", step->article.id));
     }
     if (other_root || (stored && stored->hash == step->hash) || options_.dry_run) {
       if (!other_root) {

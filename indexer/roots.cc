@@ -1,12 +1,12 @@
 #include "indexer/roots.h"
 
-#include "indexer/corpus_reader.h"
-
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include "indexer/corpus_reader.h"
 
 namespace kavosh {
 

@@ -35,8 +35,8 @@ Run index(const fs::path& corpus, const fs::path& dir, std::vector<std::string> 
 
 // Hits for `query`, by id.
 std::vector<std::string> ids(const fs::path& dir, const std::string& query) {
-  const Run r = run({kSearchBin, "--index", dir.string(), "--json", "--limit", "100", "--no-collapse",
-                     "--", query},
+  const Run r = run({kSearchBin, "--index", dir.string(), "--json", "--limit", "100",
+                     "--no-collapse", "--", query},
                     kNoHang);
   std::vector<std::string> found;
   if (r.status != 0) {
@@ -106,8 +106,8 @@ TEST_CASE("adding a new folder to an archive adds it and keeps the archive",
   CHECK(documents(tmp / "index") == 8);
   // The same file name in both folders: two documents, told apart by path.
   CHECK(ids(tmp / "index", "مترو").size() == 6);
-  CHECK(ids(tmp / "index", "قطار") == std::vector<std::string>{"new-batch/b.txt",
-                                                               "new-batch/metro-0.txt"});
+  CHECK(ids(tmp / "index", "قطار") ==
+        std::vector<std::string>{"new-batch/b.txt", "new-batch/metro-0.txt"});
 
   SECTION("running each folder again changes nothing") {
     CHECK_THAT(index(tmp / "archive", tmp / "index").out, Contains("0 removed"));
@@ -123,9 +123,8 @@ TEST_CASE("adding a new folder to an archive adds it and keeps the archive",
     fs::remove(tmp / "renamed" / "b.txt");
     const Run again = index(tmp / "renamed", tmp / "index");
     CHECK_THAT(again.out, Contains("0 added, 0 updated, 1 unchanged, 1 removed"));
-    const Run removed =
-        run({kIndexBin, "--remove-root", "new-batch", "--index", (tmp / "index").string()},
-            kNoHang);
+    const Run removed = run(
+        {kIndexBin, "--remove-root", "new-batch", "--index", (tmp / "index").string()}, kNoHang);
     CHECK(removed.status == 0);
     CHECK(documents(tmp / "index") == 6);
   }
@@ -274,9 +273,9 @@ TEST_CASE("Windows-1256 file names stay distinct, stable and readable",
   const Run r = index(tmp / "c", tmp / "index");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Contains("3 files: 3 added"));
-  CHECK(ids(tmp / "index", "خبر") ==
-        std::vector<std::string>{"\\xCA\\xE5\\xD1\\xC7\\xE4.txt", "\\xD4\\xED\\xD1\\xC7\\xD2.txt",
-                                 "\\xE5\\xE3\\xCF\\xC7\\xE4.txt"});
+  CHECK(ids(tmp / "index", "خبر") == std::vector<std::string>{"\\xCA\\xE5\\xD1\\xC7\\xE4.txt",
+                                                              "\\xD4\\xED\\xD1\\xC7\\xD2.txt",
+                                                              "\\xE5\\xE3\\xCF\\xC7\\xE4.txt"});
   CHECK_THAT(index(tmp / "c", tmp / "index").out, Contains("0 added, 0 updated, 3 unchanged"));
   // A broken one is named by its escaped bytes.
   write_file(tmp / "c" / "\xC8\xCF.json", "{broken");
@@ -302,10 +301,11 @@ TEST_CASE("an article over the size limit is skipped with a warning, and its fil
           "[archive][size][issue-13]") {
   TempDir tmp;
   write_archive(tmp / "c", 2);
-  write_file(tmp / "c" / "huge.txt", "بزرگ\n" + std::string(300 * 1024, 'x') + " مترو\n");
+  write_file(tmp / "c" / "huge.txt",
+             "بزرگ\n" + std::string(std::size_t{300} * 1024, 'x') + " مترو\n");
   write_file(tmp / "c" / "lines.jsonl",
              "{\"id\": \"small\", \"body\": \"مترو کوچک\"}\n{\"id\": \"big\", \"body\": \"" +
-                 std::string(300 * 1024, 'y') + "\"}\n");
+                 std::string(std::size_t{300} * 1024, 'y') + "\"}\n");
   const Run r = index(tmp / "c", tmp / "index", {"--max-article-size", "100K"});
   INFO(r.out << r.err);
   CHECK(r.status == 1);
@@ -317,9 +317,10 @@ TEST_CASE("an article over the size limit is skipped with a warning, and its fil
   CHECK_THAT(bad.err, Contains("--max-article-size: not a size"));
 }
 
-TEST_CASE("many shards index within the usual open-file limit, and a failed creation leaves "
-          "nothing",
-          "[archive][shards][issue-13]") {
+TEST_CASE(
+    "many shards index within the usual open-file limit, and a failed creation leaves "
+    "nothing",
+    "[archive][shards][issue-13]") {
   TempDir tmp;
   write_archive(tmp / "c", 20);
   const auto limited = [&](int files, const fs::path& dir) {
