@@ -370,4 +370,8 @@ TEST_CASE("OR and AND join words and parenthesised groups", "[e2e][reader][boole
   const Run r = search(football_index(), {"پرسپولیس", "OR"});
   CHECK(r.status == 2);
   CHECK(contains(r.err, "OR and AND need words on both sides"));
+  // 100,000 nested groups are refused, not a stack overflow.
+  const Run deep = search(football_index(), {std::string(100000, '(') + "استقلال OR پرسپولیس"});
+  CHECK(deep.status == 2);
+  CHECK(contains(deep.err, "parentheses nested deeper than 32"));
 }

@@ -106,11 +106,16 @@ class TreeBuilder {
 
   QueryNode primary() {
     if (next_is(Kind::kOpen)) {
+      // Each level is a few stack frames here and in the query builder.
+      if (++depth_ > kMaxDepth) {
+        fail(fmt::format("parentheses nested deeper than {}", kMaxDepth));
+      }
       ++at_;
       QueryNode inside = any();
       if (next_is(Kind::kClose)) {
         ++at_;
       }
+      --depth_;
       return inside;
     }
     if (!next_is(Kind::kClause)) {
@@ -121,8 +126,10 @@ class TreeBuilder {
     return leaf;
   }
 
+  static constexpr int kMaxDepth = 32;
   const std::vector<Item>& items_;
   std::size_t at_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
