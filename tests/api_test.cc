@@ -144,9 +144,9 @@ TEST_CASE("a long result list pages consistently while feedback reorders its bes
   // 140 stories on the currency market, more than the 100 best documents
   // feedback reorders; three of them are copies of one story.
   const std::vector<std::string> words = {
-      "دلار",  "یورو",   "طلا",   "سکه",    "بانک",   "مرکزی", "صرافی", "نرخ",   "قیمت", "تورم",
-      "واردات", "صادرات", "بورس",  "سهام",   "نفت",    "تحریم", "دولت",  "مجلس",  "بودجه", "ریال",
-      "خرید",  "فروش",   "معامله", "سرمایه", "اقتصاد", "تهران", "هفته",  "امروز", "روز",  "کاهش"};
+      "دلار",   "یورو",   "طلا",    "سکه",    "بانک",   "مرکزی", "صرافی", "نرخ",   "قیمت",  "تورم",
+      "واردات", "صادرات", "بورس",   "سهام",   "نفت",    "تحریم", "دولت",  "مجلس",  "بودجه", "ریال",
+      "خرید",   "فروش",   "معامله", "سرمایه", "اقتصاد", "تهران", "هفته",  "امروز", "روز",   "کاهش"};
   TempDir dir;
   for (int i = 0; i < 140; ++i) {
     // Forty words drawn at random (a fixed seed per story), so that no two
@@ -263,8 +263,15 @@ TEST_CASE("search() rejects unusable queries with kBadQuery and a location", "[a
 
 TEST_CASE("a misspelled query gets a suggestion", "[api][suggest]") {
   const kavosh::Searcher searcher = kavosh::Searcher::open(corpus_index());
-  CHECK(searcher.search("پزشکیانن").suggestion == "پزشکیان");
+  kavosh::SearchOptions exact;
+  exact.exact = true;
+  CHECK(searcher.search("پزشکیانن", exact).suggestion == "پزشکیان");
   CHECK(searcher.search("پزشکیان").suggestion.empty());
+  // Without `exact`, a query that finds nothing is searched as corrected.
+  const kavosh::Results corrected = searcher.search("پزشکیانن");
+  CHECK(corrected.corrected_from == "پزشکیانن");
+  CHECK(corrected.query == "پزشکیان");
+  CHECK(corrected.total > 0);
 }
 
 TEST_CASE("more_like() finds similar documents and rejects unknown ids", "[api][like]") {

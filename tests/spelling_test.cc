@@ -18,9 +18,10 @@ const std::string kSearchBin = KAVOSH_SEARCH_BIN;
 
 nlohmann::json search(const fs::path& index, const std::string& query) {
   // Matching is under test here: the four spellings of one story are also
-  // near-duplicates, which results would otherwise collapse into one hit.
-  const Run r = run(
-      {kSearchBin, "--index", index.string(), "--json", "--limit", "100", "--no-collapse", query});
+  // near-duplicates, which results would otherwise collapse into one hit,
+  // and a query that finds nothing stays as typed (--exact).
+  const Run r = run({kSearchBin, "--index", index.string(), "--json", "--limit", "100",
+                     "--no-collapse", "--exact", query});
   INFO(r.err);
   REQUIRE(r.status <= 1);
   return nlohmann::json::parse(r.out);
@@ -218,6 +219,7 @@ TEST_CASE("a misspelled or split word gets a suggestion", "[e2e][suggest]") {
   CHECK(suggestion("همسایگن") == "همسایگان");
   CHECK(suggestion("تازهبا") == "تازه با");
   CHECK(suggestion("همسایگان").empty());
-  const Run r = run({kSearchBin, "--index", s.index.string(), "--color=never", "همسایگن"});
+  const Run r =
+      run({kSearchBin, "--index", s.index.string(), "--color=never", "--exact", "همسایگن"});
   CHECK(r.out.find("did you mean: همسایگان") != std::string::npos);
 }

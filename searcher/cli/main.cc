@@ -1,15 +1,37 @@
 // kavosh-search: ranked search of a Kavosh index from the terminal.
 //
-// Exit status, as grep's: 0 if something was found, 1 if nothing was, 2 on
-// error (bad arguments, missing or incompatible index, unusable query).
+// Exit status, as grep's: 0 if something was found (even if not on the page
+// asked for), 1 if nothing was, 2 on error (bad arguments, missing or
+// incompatible index, unusable query, unknown --show id).
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 
 #include "kavosh/kavosh.h"
+#include "searcher/cli/show.h"
 #include "searcher/cli/terminal.h"
+
+namespace {
+
+int print_article(const kavosh::ArticleView& article, bool json, bool color) {
+  if (json) {
+    std::fputs(kavosh::cli::render_article_json(article).c_str(), stdout);
+    return 0;
+  }
+  // The terminal's width when the shell tells it, within reason.
+  std::size_t width = 80;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    const long n = std::strtol(columns, nullptr, 10);
+    width = n >= 20 && n <= 500 ? static_cast<std::size_t>(n) : width;
+  }
+  std::fputs(kavosh::cli::render_article(article, width, color).c_str(), stdout);
+  return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Search a Kavosh index of Persian news", "kavosh-search"};
@@ -23,7 +45,9 @@ int main(int argc, char** argv) {
                  "give a Xapian stub file of remote shards")
       ->required()
       ->allow_extra_args(false);
-  app.add_option("QUERY", words, "Words to find; \"quoted phrase\"; -word to exclude");
+  app.add_option("QUERY", words,
+                 "Words to find; \"quoted phrase\"; -word to exclude; word* for the words that "
+                 "begin so; OR, AND and ( ) between words");
   app.add_option("--limit,-n", options.limit, "Results to show")->capture_default_str();
   app.add_option("--offset", options.offset, "Results to skip")->capture_default_str();
   app.add_flag("--json", json, "Print results as JSON");
@@ -47,6 +71,13 @@ int main(int argc, char** argv) {
   app.add_option("--similar", similar, "List the near-duplicates of the document with this id");
   std::string like;
   app.add_option("--like", like, "Documents most like the one with this id (no QUERY needed)");
+  std::string show;
+  app.add_option("--show", show,
+                 "Print the article with this id or place (path:line as results show it) whole; "
+                 "QUERY's words are highlighted");
+  bool count = false;
+  app.add_flag("--count", count, "Print only the number of results");
+  app.add_flag("--exact", options.exact, "Search the query as typed, never its correction");
   app.add_option("--color", color, "Highlight matches: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -82,20 +113,33 @@ int main(int argc, char** argv) {
   for (const std::string& word : exclusions) {
     query += " " + word;
   }
+  // --facets alone is an overview of the index: the counts, no list.
+  if (query.empty() && options.facets && app.count("--limit") == 0) {
+    options.limit = 0;
+  }
+  if (count) {
+    options.limit = 0;
+    options.snippets = false;
+  }
+  const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
   try {
     const kavosh::Searcher searcher =
         kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
+    if (!show.empty()) {
+      return print_article(searcher.document(show, query), json, use_color);
+    }
     options.collapse = !no_collapse;
     const kavosh::Results results = !similar.empty() ? searcher.similar(similar, options)
                                     : !like.empty()  ? searcher.more_like(like, options)
                                                      : searcher.search(query, options);
-    if (json) {
+    if (count && !json) {
+      fmt::print("{}\n", results.total);
+    } else if (json) {
       std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
     } else {
-      const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
       std::fputs(kavosh::cli::render(results, options, use_color).c_str(), stdout);
     }
-    return results.hits.empty() ? 1 : 0;
+    return results.total == 0 ? 1 : 0;
   } catch (const kavosh::Error& e) {
     fmt::print(stderr, "kavosh-search: error: {}\n", e.what());
     return 2;

@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/terminal_text.h"
+#include "searcher/cli/summary.h"
+
 namespace kavosh::cli {
 namespace {
 
@@ -54,6 +57,9 @@ std::string render(const Results& results, const SearchOptions& options, bool co
     } else if (!hit.date_jalali.empty()) {
       meta += fmt::format("{} ({})", hit.date_jalali, hit.date_gregorian);
     }
+    if (!hit.date_jalali.empty() && !hit.date_origin.empty() && hit.date_origin != "metadata") {
+      meta += fmt::format(" [date from {}]", terminal_safe(hit.date_origin));
+    }
     if (!hit.source.empty()) {
       meta += (meta.empty() ? "" : " · ") + hit.source;
     }
@@ -68,6 +74,10 @@ std::string render(const Results& results, const SearchOptions& options, bool co
       meta += fmt::format(" · +{} similar", hit.similar);
     }
     out += fmt::format("   {}{}{}\n", color ? kDim : "", meta, color ? kReset : "");
+    if (!hit.url.empty()) {
+      out += fmt::format("   {}{}{}\n", color ? kDim : "", terminal_safe(hit.url),
+                         color ? kReset : "");
+    }
     if (!hit.snippet.empty()) {
       out += fmt::format("   {}\n",
                          mark(hit.snippet, hit.snippet_highlights, match_open, match_close));
@@ -77,17 +87,7 @@ std::string render(const Results& results, const SearchOptions& options, bool co
   if (options.facets) {
     out += render_facets(results.facets);
   }
-  if (!results.suggestion.empty()) {
-    out += fmt::format("did you mean: {}{}{}\n", color ? kBold : "", results.suggestion,
-                       color ? kReset : "");
-  }
-  if (results.hits.empty()) {
-    out += fmt::format("no results for \"{}\" ({:.3f} s)\n", results.query, results.seconds);
-  } else {
-    out += fmt::format("{}–{} of {} results ({:.3f} s)\n", options.offset + 1,
-                       options.offset + results.hits.size(), results.total, results.seconds);
-  }
-  return out;
+  return out + render_summary(results, options, color);
 }
 
 std::string render_json(const Results& results, const SearchOptions& options) {
@@ -123,6 +123,7 @@ std::string render_json(const Results& results, const SearchOptions& options) {
   const nlohmann::json doc = {
       {"query", results.query},
       {"total", results.total},
+      {"total_exact", results.total_exact},
       {"offset", options.offset},
       {"limit", options.limit},
       {"seconds", results.seconds},
@@ -133,6 +134,11 @@ std::string render_json(const Results& results, const SearchOptions& options) {
                                                : "relevance"},
   };
   nlohmann::json out = doc;
+  out["corrected_from"] = results.corrected_from;
+  out["undated_left_out"] = results.undated_left_out;
+  out["undated_last"] = results.undated_last;
+  out["emptied_by"] = results.emptied_by;
+  out["nearest_sources"] = results.nearest_sources;
   if (options.facets) {
     const auto counts = [](const std::vector<FacetCount>& cs) {
       nlohmann::json a = nlohmann::json::array();

@@ -9,6 +9,7 @@
 #include "common/schema.h"
 #include "common/stemmer.h"
 #include "common/stopwords.h"
+#include "searcher/src/prefix.h"
 
 namespace kavosh {
 namespace {
@@ -419,6 +420,18 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
 
   for (std::size_t i = 0; i < clauses.size(); ++i) {
     const QueryClause& clause = clauses[i];
+    if (clause.prefix) {
+      BuiltQuery ignored;
+      const Xapian::Query q =
+          expand_prefix(clause.tokens[0].term, db, clause.excluded ? ignored.terms : out.terms);
+      if (clause.excluded) {
+        excluded.push_back(q);
+      } else {
+        scoring.push_back(q);
+        required.push_back({q, {}});
+      }
+      continue;
+    }
     if (clause.excluded) {
       BuiltQuery ignored;
       Builder plain(db, ignored);
@@ -446,7 +459,8 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     const Token& token = clause.tokens[0];
     out.interrogative = out.interrogative || is_interrogative(token.term);
     // Two words typed apart that the index knows joined.
-    if (i + 1 < clauses.size() && !clauses[i + 1].excluded && clauses[i + 1].tokens.size() == 1) {
+    if (i + 1 < clauses.size() && !clauses[i + 1].excluded && !clauses[i + 1].prefix &&
+        clauses[i + 1].tokens.size() == 1) {
       const std::string joined = builder.joined(token, clauses[i + 1].tokens[0]);
       if (!joined.empty()) {
         const auto pair = builder.pair(token, clauses[i + 1].tokens[0], joined);

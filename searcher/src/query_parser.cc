@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 #include <limits>
 
@@ -21,8 +22,9 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 
 bool is_field_char(char c) { return c >= 'a' && c <= 'z'; }
 
-void add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool excluded,
-                bool title_only) {
+// Adds the clause of `text`; false if it has no words.
+bool add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool excluded,
+                bool title_only, bool prefix) {
   QueryClause clause;
   clause.excluded = excluded;
   clause.title_only = title_only;
@@ -31,10 +33,104 @@ void add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool e
       clause.tokens.push_back(std::move(token));
     }
   }
-  if (!clause.tokens.empty()) {
-    clauses.push_back(std::move(clause));
+  // A prefix is one word; "تهران-مس*" is searched as it is, without '*'.
+  clause.prefix = prefix && !title_only && clause.tokens.size() == 1;
+  if (clause.tokens.empty()) {
+    return false;
   }
+  clauses.push_back(std::move(clause));
+  return true;
 }
+
+// What a query is made of, in order, for the tree of OR and AND.
+struct Item {
+  enum class Kind { kClause, kOpen, kClose, kOr, kAnd };
+  Kind kind;
+  std::size_t clause = 0;
+  std::size_t offset = 0;  // in the query, for messages
+};
+
+// Recursive descent over the items: or := and (OR and)*;
+// and := primary (AND? primary)*; primary := ( or ) | clause.
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(const std::vector<Item>& items) : items_(items) {}
+
+  QueryNode build() {
+    QueryNode root = any();
+    if (at_ < items_.size()) {  // only a ")" stops any() early
+      fail("\")\" closes no \"(\"");
+    }
+    return root;
+  }
+
+ private:
+  using Kind = Item::Kind;
+
+  [[noreturn]] void fail(std::string_view what) const {
+    const std::size_t offset = at_ < items_.size() ? items_[at_].offset : 0;
+    throw Error(Error::kBadQuery, std::string(what), Location{"query", 0, offset});
+  }
+  bool next_is(Kind kind) const { return at_ < items_.size() && items_[at_].kind == kind; }
+  bool starts_primary() const { return next_is(Kind::kClause) || next_is(Kind::kOpen); }
+
+  static QueryNode join(QueryNode::Kind kind, std::vector<QueryNode> children) {
+    if (children.size() == 1) {
+      return std::move(children.front());
+    }
+    QueryNode node;
+    node.kind = kind;
+    node.children = std::move(children);
+    return node;
+  }
+
+  QueryNode any() {
+    std::vector<QueryNode> children{all()};
+    while (next_is(Kind::kOr)) {
+      ++at_;
+      children.push_back(all());
+    }
+    return join(QueryNode::Kind::kOr, std::move(children));
+  }
+
+  QueryNode all() {
+    std::vector<QueryNode> children{primary()};
+    while (next_is(Kind::kAnd) || starts_primary()) {
+      if (next_is(Kind::kAnd)) {
+        ++at_;
+      }
+      children.push_back(primary());
+    }
+    return join(QueryNode::Kind::kAnd, std::move(children));
+  }
+
+  QueryNode primary() {
+    if (next_is(Kind::kOpen)) {
+      // Each level is a few stack frames here and in the query builder.
+      if (++depth_ > kMaxDepth) {
+        fail(fmt::format("parentheses nested deeper than {}", kMaxDepth));
+      }
+      ++at_;
+      QueryNode inside = any();
+      if (next_is(Kind::kClose)) {
+        ++at_;
+      }
+      --depth_;
+      return inside;
+    }
+    if (!next_is(Kind::kClause)) {
+      fail("OR and AND need words on both sides");
+    }
+    QueryNode leaf;
+    leaf.clause = items_[at_++].clause;
+    return leaf;
+  }
+
+  static constexpr int kMaxDepth = 32;
+  const std::vector<Item>& items_;
+  std::size_t at_ = 0;
+  int depth_ = 0;
+};
 
 }  // namespace
 
@@ -85,10 +181,29 @@ ParsedQuery parse_query(std::string_view query) {
     throw Error(Error::kBadQuery, "query is not valid UTF-8", Location{"query", 0, *bad});
   }
   ParsedQuery parsed;
+  std::vector<Item> items;
+  bool has_operator = false;
   std::size_t i = 0;
   while (i < query.size()) {
     if (is_space(query[i])) {
       ++i;
+      continue;
+    }
+    std::size_t word_end = i;
+    while (word_end < query.size() && !is_space(query[word_end])) {
+      ++word_end;
+    }
+    const std::string_view word = query.substr(i, word_end - i);
+    if (word == "OR" || word == "AND") {
+      items.push_back({word == "OR" ? Item::Kind::kOr : Item::Kind::kAnd, 0, i});
+      has_operator = true;
+      i = word_end;
+      continue;
+    }
+    while (i < word_end && query[i] == '(') {
+      items.push_back({Item::Kind::kOpen, 0, i++});
+    }
+    if (i == word_end) {
       continue;
     }
     bool excluded = false;
@@ -127,8 +242,24 @@ ParsedQuery parse_query(std::string_view query) {
         ++end;
       }
     }
-    const std::string_view text = query.substr(i, end - i);
+    std::string_view text = query.substr(i, end - i);
     i = close.empty() ? end : std::min(end + close.size(), query.size());
+    std::vector<Item> closing;  // the ")" after the clause
+    if (close.empty()) {
+      while (!text.empty() && text.back() == ')') {
+        text.remove_suffix(1);
+        closing.push_back({Item::Kind::kClose, 0, i - closing.size() - 1});
+      }
+    } else {
+      while (i < query.size() && query[i] == ')') {
+        closing.push_back({Item::Kind::kClose, 0, i++});
+      }
+    }
+    bool prefix = false;
+    if (close.empty() && text.size() > 1 && text.back() == '*') {
+      text.remove_suffix(1);
+      prefix = true;
+    }
 
     if (field == "source") {
       if (excluded || text.empty()) {
@@ -145,9 +276,12 @@ ParsedQuery parse_query(std::string_view query) {
                     Location{"query", 0, i});
       }
       parsed.dates.push_back(parse_period(from, to, "query date:"));
-    } else {
-      add_clause(parsed.clauses, text, excluded, field == "title");
+      parsed.date_fields.push_back("date:" + std::string(text));
+    } else if (add_clause(parsed.clauses, text, excluded, field == "title", prefix)) {
+      items.push_back({Item::Kind::kClause, parsed.clauses.size() - 1, i});
     }
+    std::reverse(closing.begin(), closing.end());
+    items.insert(items.end(), closing.begin(), closing.end());
   }
   // Only the first kMaxQueryWords words are searched: the matcher's cost
   // grows faster than the number of words (a pasted 10,000-word text took
@@ -161,6 +295,22 @@ ParsedQuery parse_query(std::string_view query) {
       break;
     }
     words += clause->tokens.size();
+  }
+  if (has_operator) {
+    // The clauses cut off above leave the tree with them.
+    const auto cut = std::find_if(items.begin(), items.end(), [&](const Item& item) {
+      return item.kind == Item::Kind::kClause && item.clause >= parsed.clauses.size();
+    });
+    if (cut != items.end()) {
+      items.erase(cut, items.end());
+      while (!items.empty() && items.back().kind != Item::Kind::kClause &&
+             items.back().kind != Item::Kind::kClose) {
+        items.pop_back();
+      }
+    }
+    if (!items.empty()) {
+      parsed.tree.push_back(TreeBuilder(items).build());
+    }
   }
   return parsed;
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
@@ -15,9 +16,13 @@
 #include "common/normalizer.h"
 #include "common/schema.h"
 #include "common/shards.h"
+#include "searcher/src/article.h"
+#include "searcher/src/counts.h"
 #include "searcher/src/facets.h"
+#include "searcher/src/filters.h"
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
+#include "searcher/src/query_tree.h"
 #include "searcher/src/recency.h"
 #include "searcher/src/snippet.h"
 #include "searcher/src/suggest.h"
@@ -44,19 +49,18 @@ class DateKey : public Xapian::KeyMaker {
   bool newest_first_;
 };
 
-// Totals are counted exactly up to this many matches, Xapian's estimate
-// beyond: counting further costs more than the ranking itself on a large
-// index (bench/speed, two-word queries at 100k documents: 10,000 took a
-// third of the time).
+// The matcher reads at least this many matches; in a small index, all of
+// them. Reading fewer lets Xapian skip parts of the scores of documents it
+// deems out of reach, which reorders some pages (a Hamshahri query moved its
+// 8th and 9th hits): the rankings bench/relevance measured read this many.
+// Totals do not depend on it: count_results() counts them.
 constexpr std::size_t kExactCount = 1000;
 // Feedback reorders this many of the best documents.
 constexpr std::size_t kRerankPool = 100;
-// In an index this small every count is exact.
 constexpr Xapian::doccount kSmallIndex = 10000;
 
-// The matches of `query` from `offset`, at most `limit`, with a match count
-// that is exact whenever the page reaches past the last match, up to
-// `exact_count` matches, and in a small index.
+// The matches of `query` from `offset`, at most `limit`, reading at least
+// `exact_count` matches, all of them in a small index.
 Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
                  std::size_t limit, const SearchOptions& options,
                  std::size_t exact_count = kExactCount) {
@@ -76,43 +80,6 @@ Xapian::MSet run(const Xapian::Database& db, const Xapian::Query& query, std::si
   return enquire.get_mset(static_cast<Xapian::doccount>(offset),
                           static_cast<Xapian::doccount>(limit),
                           static_cast<Xapian::doccount>(std::max(offset + limit, exact_count)));
-}
-
-// The filters of the options and the query's fields, as one boolean query;
-// MatchAll when there are none.
-Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& options) {
-  std::vector<Xapian::Query> filters;
-  std::vector<DayRange> dates = parsed.dates;
-  if (!options.date_from.empty() || !options.date_to.empty()) {
-    dates.push_back(parse_period(options.date_from, options.date_to, "--from/--to"));
-  }
-  for (const DayRange& range : dates) {
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
-                         Xapian::sortable_serialise(static_cast<double>(range.first)),
-                         Xapian::sortable_serialise(static_cast<double>(range.last)));
-  }
-  std::vector<std::string> names = parsed.sources;
-  names.insert(names.end(), options.sources.begin(), options.sources.end());
-  if (!names.empty()) {
-    std::vector<Xapian::Query> sources;
-    // "فارس" also finds "خبرگزاری فارس", and the other way round.
-    const std::string agency = normalize("خبرگزاری ");
-    for (const std::string& name : names) {
-      std::string n = normalize(name);
-      sources.emplace_back(std::string(schema::kSourcePrefix) + n);
-      if (n.rfind(agency, 0) == 0) {
-        n = n.substr(agency.size());
-      } else {
-        n = agency + n;
-      }
-      sources.emplace_back(std::string(schema::kSourcePrefix) + n);
-    }
-    filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
-  }
-  if (filters.empty()) {
-    return match_all();
-  }
-  return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
 // The record of a matched document; a document whose data is no record
@@ -167,13 +134,6 @@ void add_hits(const Xapian::MSet& set, Xapian::doccount from, const Matcher& mat
   }
 }
 
-Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
-  if (filter.get_type() == Xapian::Query::LEAF_MATCH_ALL) {
-    return query;
-  }
-  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-}
-
 // Opens one database. kavosh-index swaps a compacted copy in with one
 // atomic rename, but a reader opening the database file by file at that
 // instant may see parts of both: it tries again, a few times, before the
@@ -194,18 +154,29 @@ Xapian::Database open_xapian(const std::string& path) {
 
 struct FoundDocument {
   Xapian::docid docid;
+  std::string id;       // its external id
   std::string cluster;  // its near-duplicate cluster
 };
 
-// The document with external id `id`; a kBadQuery error located at
-// `option` (the CLI option that named it) if there is none.
+// The document `id` names (an id, or a place as results print it); a
+// kBadQuery error located at `option` (the CLI option that named it) if
+// there is none.
 FoundDocument find_document(const Xapian::Database& db, std::string_view id, const char* option) {
-  const std::string term = schema::id_term(id);
-  const auto posting = db.postlist_begin(term);
-  if (posting == db.postlist_end(term)) {
-    throw Error(Error::kBadQuery, fmt::format("no document with id \"{}\"", id), Location{option});
+  const std::optional<Xapian::docid> docid = locate_document(db, id);
+  if (!docid) {
+    throw Error(Error::kBadQuery, fmt::format("no document with id or place \"{}\"", id),
+                Location{option});
   }
-  return {*posting, db.get_document(*posting).get_value(schema::kClusterSlot)};
+  const Xapian::Document doc = db.get_document(*docid);
+  std::string own_id = std::string(id);
+  try {
+    own_id = schema::Record::from_data(doc.get_data()).id;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(Error::kCorruption, fmt::format("document {}: {}", *docid, e.what()));
+  }
+  return {*docid, std::move(own_id), doc.get_value(schema::kClusterSlot)};
 }
 
 }  // namespace
@@ -303,13 +274,13 @@ struct Searcher::Impl {
   // the new copy. An error that persists through every attempt is real.
   // Turns Xapian's errors into kavosh::Error.
   template <typename Fn>
-  Results guarded(Fn fn) const {
+  auto guarded(Fn fn) const -> decltype(fn()) {
     constexpr int kAttempts = 4;
     try {
       for (int attempt = 1;; ++attempt) {
         const Identity before = identity();
         try {
-          Results results = fn();
+          auto results = fn();
           if (identity() == before || attempt == kAttempts) {
             return results;
           }
@@ -436,8 +407,8 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
   const auto started = std::chrono::steady_clock::now();
   Lease lease(*this);
   Xapian::Database& db = lease.db();
-  const std::string id_term = schema::id_term(id);
-  const auto [docid, cluster] = find_document(db, id, "--like");
+  const auto [docid, own_id, cluster] = find_document(db, id, "--like");
+  const std::string id_term = schema::id_term(own_id);
   Xapian::RSet rset;
   rset.add_document(docid);
   Xapian::Enquire enquire(db);
@@ -471,13 +442,20 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
                                                          schema::kClusterSlot, cluster, cluster))),
                filter_query(no_query, options));
   const Xapian::MSet set = run(db, query, options.offset, options.limit, options);
-  results.total = set.get_matches_estimated();
+  results.total = count_results(db, query, options.collapse);
   const std::unordered_set<std::string> no_stems;
   std::size_t rank = options.offset;
   add_hits(set, 0, Matcher{matched, no_stems}, options, rank, results);
   results.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return results;
+}
+
+ArticleView Searcher::document(std::string_view id, std::string_view query) const {
+  return impl_->guarded([&] {
+    Impl::Lease lease(*impl_);
+    return read_article(lease.db(), find_document(lease.db(), id, "--show").docid, query);
+  });
 }
 
 Results Searcher::similar(std::string_view id, const SearchOptions& options) const {
@@ -498,7 +476,7 @@ Results Searcher::Impl::similar(std::string_view id, const SearchOptions& option
   const Xapian::MSet set = run(db, query, all.offset, all.limit, all);
   Results results;
   results.query = std::string(id);
-  results.total = set.get_matches_estimated();
+  results.total = count_results(db, query, false);
   const std::unordered_set<std::string> none;
   std::size_t rank = all.offset;
   add_hits(set, 0, Matcher{none, none}, all, rank, results);
@@ -507,38 +485,48 @@ Results Searcher::Impl::similar(std::string_view id, const SearchOptions& option
   return results;
 }
 
-Results Searcher::Impl::search(std::string_view query, const SearchOptions& options) const {
-  const auto started = std::chrono::steady_clock::now();
-  const ParsedQuery parsed = parse_query(query);
-  parsed.require_words_or(!options.sources.empty() || !options.date_from.empty() ||
-                          !options.date_to.empty());
-  const Xapian::Query filter = filter_query(parsed, options);
-  Lease lease(*this);
-  Xapian::Database& db = lease.db();
-  BuiltQuery built = build_query(parsed.clauses, db);
+namespace {
+
+Results search_parsed(Xapian::Database& db, std::string_view query, const ParsedQuery& parsed,
+                      const SearchOptions& options) {
+  const std::vector<Filter> filters = filters_of(parsed, options);
+  const Xapian::Query filter = all_of(filters);
+  BuiltQuery built = parsed.tree.empty() ? build_query(parsed.clauses, db) : build_tree(parsed, db);
+  // Every document the words match, in either tier.
+  const Xapian::Query words =
+      built.tiered ? Xapian::Query(Xapian::Query::OP_OR, built.first, built.second) : built.first;
+  // Date order lists the documents of both tiers together: it changes the
+  // order, not which documents match.
+  if (options.sort != Sort::kRelevance && built.tiered) {
+    built.first = words;
+    built.second = Xapian::Query();
+    built.tiered = false;
+  }
   built.first = filtered(built.first, filter);
   if (built.tiered) {
     built.second = filtered(built.second, filter);
   }
-  const Xapian::Query first_tier = built.first;  // for facets: before any restriction
+  const Xapian::Query first_tier = built.first;  // for counts and facets: before any restriction
+  const Xapian::Query second_tier = built.second;
+  // Exact, and needed exact: the page that crosses into the second tier
+  // starts the second tier at offset - first_count.
+  const std::uint64_t first_count = count_results(db, first_tier, options.collapse);
   // Feedback reads the first documents of the first tier, as the reader
   // would see them. It reorders the best kRerankPool of them: the final
   // search reads only those, by their id terms, not every posting of the
-  // query's words again; the documents after them keep their order. The
-  // first search also counts the tier, so the final one need not.
+  // query's words again; the documents after them keep their order.
   // A recency boost reorders the whole tier, so it takes no pool.
   const bool recency =
       options.recency_half_life_days > 0 && options.sort == Sort::kRelevance && parsed.has_words();
   // The first tier without feedback, when it is longer than the pool.
   std::optional<Xapian::MSet> top;
-  std::optional<Xapian::doccount> first_total;
   CollapseCounts collapsed;
-  if (options.sort == Sort::kRelevance && wants_feedback(built, query)) {
+  const bool fed_back = options.sort == Sort::kRelevance && wants_feedback(built, query);
+  if (fed_back) {
     const std::size_t wanted = std::max(kRerankPool, options.offset + options.limit);
     Xapian::MSet best = run(db, built.first, 0, wanted, options);
-    first_total = best.get_matches_estimated();
     expand_keywords(built, best, db);
-    if (!recency && *first_total > kRerankPool) {
+    if (!recency && first_count > kRerankPool) {
       std::vector<Xapian::Query> ids;
       for (auto it = best.begin(); it != best.end() && it.get_rank() < kRerankPool; ++it) {
         const Xapian::Document doc = it.get_document();
@@ -556,8 +544,7 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
       top = std::move(best);
     }
   }
-  // Date order lists the documents with every word, newest (or oldest) first.
-  const bool tiered = built.tiered && options.sort == Sort::kRelevance;
+  const bool tiered = built.tiered;
   if (recency) {
     const Xapian::MSet best = run(db, built.first, 0, 1, options);
     const double top_weight = best.empty() ? 1.0 : best.get_max_attained();
@@ -583,7 +570,6 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   // from the first search, whose order the documents after the pool keep.
   std::vector<std::pair<Xapian::MSet, Xapian::doccount>> parts;  // a set, and its first item used
   std::size_t first_hits = 0;
-  std::size_t first_count = 0;  // exact when the tier ends on this page
   if (top) {
     if (options.offset < kRerankPool) {
       const std::size_t to = std::min(options.offset + options.limit, kRerankPool);
@@ -595,17 +581,10 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
       parts.emplace_back(*top, static_cast<Xapian::doccount>(from));
       first_hits += top->size() - from;
     }
-    first_count = top->get_matches_estimated();
-    results.total = first_count;
   } else {
     const Xapian::MSet first =
-        run(db, built.first, options.offset, options.limit, options, first_total ? 0 : kExactCount);
+        run(db, built.first, options.offset, options.limit, options, fed_back ? 0 : kExactCount);
     first_hits = first.size();
-    first_count = first.get_matches_estimated();
-    results.total = first_count;
-    if (first_total && first_hits == options.limit) {  // the tier goes on past this page
-      results.total = std::max<std::uint64_t>(results.total, *first_total);
-    }
     parts.emplace_back(first, 0);
   }
   std::size_t rank = options.offset;
@@ -613,25 +592,66 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
     const std::size_t remaining = options.limit - std::min<std::size_t>(first_hits, options.limit);
     const std::size_t second_offset =
         options.offset > first_count ? options.offset - first_count : 0;
-    // When the first tier fills the page, the second is only counted: a
-    // large index estimates that count rather than walking every posting of
-    // every word (most of a two-word query's time at 100k documents).
     const Xapian::MSet second =
         run(db, built.second, second_offset, remaining, options, remaining > 0 ? kExactCount : 0);
-    results.total += second.get_matches_estimated();
     parts.emplace_back(second, 0);
   }
+  results.total = first_count + (tiered ? count_results(db, second_tier, options.collapse) : 0);
   for (const auto& [set, from] : parts) {
     add_hits(set, from, matcher, options, rank, results, collapsed.empty() ? nullptr : &collapsed);
   }
   if (options.facets) {
     results.facets = count_facets(
-        db, tiered ? Xapian::Query(Xapian::Query::OP_OR, first_tier, built.second) : first_tier);
+        db, tiered ? Xapian::Query(Xapian::Query::OP_OR, first_tier, second_tier) : first_tier);
   }
   // Few results, or none with every word: some word may be misspelled.
   const bool no_full_match = tiered && first_hits == 0 && options.offset == 0;
   if (parsed.has_words() && (results.total < options.suggest_below || no_full_match)) {
     results.suggestion = suggest(parsed.clauses, db);
+  }
+  count_undated(db, words, filters, options, results);
+  if (results.total == 0) {
+    explain_empty(db, words, filters, source_names(parsed, options), results);
+  }
+  return results;
+}
+
+}  // namespace
+
+Results Searcher::Impl::search(std::string_view query, const SearchOptions& options) const {
+  const auto started = std::chrono::steady_clock::now();
+  const ParsedQuery parsed = parse_query(query);
+  // Without words, the query stands for every document that passes the
+  // filters: to browse by date or source, or to see the facets.
+  parsed.require_words_or(!options.sources.empty() || !options.date_from.empty() ||
+                          !options.date_to.empty() || options.sort != Sort::kRelevance ||
+                          options.facets);
+  Lease lease(*this);
+  Xapian::Database& db = lease.db();
+  Results results = search_parsed(db, query, parsed, options);
+  // Nothing, and a correction of the words of a short query: search the
+  // correction, with the query's exclusions and filters.
+  std::size_t words = 0;
+  for (const QueryClause& clause : parsed.clauses) {
+    words += clause.tokens.size();
+  }
+  if (results.total == 0 && !results.suggestion.empty() && !options.exact && parsed.tree.empty() &&
+      words <= kMaxCorrectedWords) {
+    ParsedQuery corrected = parse_query(results.suggestion);
+    for (const QueryClause& clause : parsed.clauses) {
+      if (clause.excluded) {
+        corrected.clauses.push_back(clause);
+      }
+    }
+    corrected.sources = parsed.sources;
+    corrected.dates = parsed.dates;
+    corrected.date_fields = parsed.date_fields;
+    Results second = search_parsed(db, results.suggestion, corrected, options);
+    if (second.total > 0) {
+      second.corrected_from = std::string(query);
+      second.suggestion.clear();
+      results = std::move(second);
+    }
   }
   results.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -168,6 +168,10 @@ std::string suggest(const std::vector<QueryClause>& clauses, const Xapian::Datab
     if (clause.excluded) {
       continue;
     }
+    if (clause.prefix) {  // not a word, the start of some
+      words.push_back(clause.tokens[0].term + "*");
+      continue;
+    }
     for (std::size_t t = 0; t < clause.tokens.size(); ++t) {
       const Token& token = clause.tokens[t];
       if (known(db, token.term)) {
@@ -176,7 +180,8 @@ std::string suggest(const std::vector<QueryClause>& clauses, const Xapian::Datab
       }
       // Split apart, and the next word typed apart: join them.
       const bool has_next_word =
-          t + 1 < clause.tokens.size() || (c + 1 < clauses.size() && !clauses[c + 1].excluded);
+          t + 1 < clause.tokens.size() ||
+          (c + 1 < clauses.size() && !clauses[c + 1].excluded && !clauses[c + 1].prefix);
       if (has_next_word) {
         const Token& next =
             t + 1 < clause.tokens.size() ? clause.tokens[t + 1] : clauses[c + 1].tokens.front();

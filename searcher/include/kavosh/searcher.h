@@ -57,6 +57,12 @@ struct SearchOptions {
   // small edits) as its best hit, with Hit::similar counting the rest.
   // Default: true.
   bool collapse = true;
+  // Search the query as typed even when it finds nothing and a correction
+  // of it would find something. Default: false: a query of up to
+  // kMaxCorrectedWords words that finds nothing is searched as corrected,
+  // and Results::corrected_from keeps it as typed (a longer one, pasted
+  // text most likely, only gets Results::suggestion).
+  bool exact = false;
 };
 
 // A byte range [begin, end) within a string of the result.
@@ -118,11 +124,28 @@ KAVOSH_EXPORT std::string mark(std::string_view text, const std::vector<Range>& 
                                std::string_view open, std::string_view close);
 
 struct Results {
+  // The query searched: the one given, or its correction (corrected_from).
   std::string query;
-  // Number of matching documents: exact up to 1,000 matches and in an index
-  // of up to 10,000 documents, Xapian's estimate otherwise.
+  // The query as given, when nothing matched it and its correction (query)
+  // was searched instead; empty otherwise.
+  std::string corrected_from;
+  // Number of results the reader can page through (near-duplicates
+  // collapsed): always exact (total_exact), counting every match.
   std::uint64_t total = 0;
+  bool total_exact = true;
   std::vector<Hit> hits;
+  // Documents that matched the query's words but were left out by a date
+  // filter (--from, --to, date:) because they have no date.
+  std::uint64_t undated_left_out = 0;
+  // In date order, how many of the results have no date (they come last).
+  std::uint64_t undated_last = 0;
+  // When nothing is found though documents match the words: the filters
+  // that left nothing, as the reader wrote them ("--source farsnews",
+  // "--from 1404/09", "date:1390"); all of them when only together they do.
+  std::vector<std::string> emptied_by;
+  // When a source filter names no source of the index: the index's source
+  // names closest to it ("farsnews" -> "farsnews.ir"), at most five.
+  std::vector<std::string> nearest_sources;
   // "Did you mean": when the query finds fewer than SearchOptions::
   // suggest_below documents, or none with all its words, a corrected query
   // built from the index's own words (missing or extra half-spaces,
@@ -131,6 +154,25 @@ struct Results {
   // Filled when SearchOptions::facets is set.
   Facets facets;
   double seconds = 0;  // time taken by search()
+};
+
+// Queries of up to this many words are searched as corrected when they
+// find nothing (SearchOptions::exact).
+inline constexpr std::size_t kMaxCorrectedWords = 4;
+
+// A word* of a query stands for at most this many words of the index: the
+// most frequent of those that begin so.
+inline constexpr std::size_t kMaxPrefixTerms = 100;
+
+// One document whole, as Searcher::document returns it.
+struct ArticleView {
+  // Its metadata as a search shows it; `title_highlights` mark the query's
+  // words, `snippet` is empty and `similar` counts the cluster's others.
+  Hit hit;
+  std::string body;                    // the original text
+  std::vector<Range> body_highlights;  // the query's words, into `body`
+  // The other members of its near-duplicate cluster, without snippets.
+  std::vector<Hit> cluster;
 };
 
 // A read-only view of an index directory. Safe to use from many threads at
@@ -150,12 +192,19 @@ class KAVOSH_EXPORT Searcher {
 
   // Query syntax: words (documents with all of them rank first; documents
   // with some follow), "quoted phrases" or «quoted phrases», -word or
-  // -"phrase" to exclude, and the fields title:WORD, title:"PHRASE",
-  // source:NAME and date:FROM..TO (date:1404/09..1404/10, date:1404/09).
-  // The query may be empty when options or fields filter by source or date.
+  // -"phrase" to exclude, word* for the words that begin so (the
+  // kMaxPrefixTerms most frequent of them), and the fields title:WORD,
+  // title:"PHRASE", source:NAME and date:FROM..TO (date:1404/09..1404/10,
+  // date:1404/09). OR and AND (capitals) join words, phrases and
+  // (parenthesised groups); in such a query, words side by side must all
+  // be present, and AND binds tighter than OR.
+  // The query may be empty when options or fields filter by source or date,
+  // or the options ask for date order or facets: it then stands for every
+  // document that passes the filters.
   // Throws Error(kBadQuery) for an empty or punctuation-only query without
-  // filters, an unknown field, a bad date, or a query that is not valid
-  // UTF-8 (with the byte offset); kCorruption if the index cannot be read.
+  // filters, an unknown field, a bad date, unbalanced parentheses, or a
+  // query that is not valid UTF-8 (with the byte offset); kCorruption if
+  // the index cannot be read.
   [[nodiscard]] Results search(std::string_view query, const SearchOptions& options = {}) const;
 
   // Documents most like the one with external id `id` ("more like this"):
@@ -169,6 +218,13 @@ class KAVOSH_EXPORT Searcher {
   // the document included), best matches of `options` first. Throws
   // Error(kBadQuery) if no document has that id.
   [[nodiscard]] Results similar(std::string_view id, const SearchOptions& options = {}) const;
+
+  // The whole article `id` names: an external id, or a place as results
+  // print it ("farsnews/docs.jsonl:12", or a file's path). With a `query`,
+  // its words are highlighted in the title and body. Throws
+  // Error(kBadQuery) if no document is found, kCorruption if the index
+  // cannot be read.
+  [[nodiscard]] ArticleView document(std::string_view id, std::string_view query = {}) const;
 
   // Number of documents in the index.
   [[nodiscard]] std::uint64_t document_count() const;
