@@ -24,6 +24,8 @@ Features read_features() {
                  : name == "stopwords"   ? &f.stopwords
                  : name == "tiers"       ? &f.tiers
                  : name == "feedback"    ? &f.feedback
+                 : name == "proximity"   ? &f.proximity
+                 : name == "feedback_gate" ? &f.feedback_gate
                                          : nullptr;
     if (flag != nullptr) {
       *flag = false;

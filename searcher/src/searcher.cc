@@ -16,6 +16,7 @@
 #include "common/schema.h"
 #include "common/shards.h"
 #include "searcher/src/facets.h"
+#include "searcher/src/proximity.h"
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
 #include "searcher/src/recency.h"
@@ -516,6 +517,13 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
   Lease lease(*this);
   Xapian::Database& db = lease.db();
   BuiltQuery built = build_query(parsed.clauses, db);
+  const Proximity near = proximity(parsed.clauses, db);
+  if (!near.boost.empty()) {
+    built.first = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.first, near.boost);
+    if (built.tiered) {
+      built.second = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.second, near.boost);
+    }
+  }
   built.first = filtered(built.first, filter);
   if (built.tiered) {
     built.second = filtered(built.second, filter);
@@ -537,7 +545,9 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
     const std::size_t wanted = std::max(kRerankPool, options.offset + options.limit);
     Xapian::MSet best = run(db, built.first, 0, wanted, options);
     first_total = best.get_matches_estimated();
-    expand_keywords(built, best, db);
+    if (feedback_helps(near, best, built.tiered)) {
+      expand_keywords(built, best, db);
+    }
     if (!recency && *first_total > kRerankPool) {
       std::vector<Xapian::Query> ids;
       for (auto it = best.begin(); it != best.end() && it.get_rank() < kRerankPool; ++it) {
