@@ -12,10 +12,10 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <cstdlib>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -100,8 +100,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--seed", seed, "Seed of the known-item sets")->capture_default_str();
   std::string write_sets;
-  app.add_option("--write-sets", write_sets,
-                 "Write each known-item set's queries.tsv and qrels.txt under this folder, and exit");
+  app.add_option(
+      "--write-sets", write_sets,
+      "Write each known-item set's queries.tsv and qrels.txt under this folder, and exit");
   app.add_option("--kavosh-index", indexer, "The kavosh-index executable")->capture_default_str();
   app.add_option("--ablate", ablate,
                  "Features to turn off one at a time (comma-separated; a+b: both at once)")
@@ -157,7 +158,8 @@ int main(int argc, char** argv) {
     std::vector<Dataset> known = known_item_datasets(corpora, only, known_items, seed);
     std::vector<std::string> judged_only;
     for (const std::string& name : only) {
-      if (std::none_of(known.begin(), known.end(), [&](const Dataset& d) { return d.name == name; })) {
+      if (std::none_of(known.begin(), known.end(),
+                       [&](const Dataset& d) { return d.name == name; })) {
         judged_only.push_back(name);
       }
     }

@@ -523,7 +523,7 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
 }
 
 std::vector<std::vector<std::string>> phrase_spellings(const std::vector<Token>& tokens,
-                                                      const Xapian::Database& db) {
+                                                       const Xapian::Database& db) {
   BuiltQuery ignored;
   return Builder(db, ignored).phrase_spellings(tokens);
 }
