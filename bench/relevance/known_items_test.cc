@@ -11,7 +11,8 @@ namespace {
 std::vector<Document> articles() {
   return {
       {"a", "نامزدهای انتخابات ریاست جمهوری در تهران",
-       "ستاد انتخابات کشور فهرست نامزدهای ریاست‌جمهوری را اعلام کرد و شورای "
+       "ستاد انتخابات کشور فهرست نامزدهای ریاست‌جمهوری را اعلام کرد و "
+       "شورای "
        "نگهبان "
        "صلاحیت "
        "هفت نامزد را تایید کرد."},
@@ -109,6 +110,29 @@ TEST_CASE("a headline query is words of its article's title", "[known-items]") {
     // "انتخابات" alone starts the titles of a and b.
     CHECK(q.text != "انتخابات");
   }
+}
+
+TEST_CASE("the words of a names query stand together in its article only", "[known-items]") {
+  const std::vector<Document> docs = articles();
+  std::size_t queries = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const KnownItemSet set = generate_known_items(docs, KnownItemKind::kNames, 3, seed);
+    for (const Query& q : set.queries) {
+      ++queries;
+      const std::string& id = *set.qrels.at(q.id).begin();
+      INFO("seed " << seed << ": " << q.text << " -> " << id);
+      for (const Document& d : docs) {
+        std::vector<std::string> words = comparable_words(d.title + " " + d.body);
+        std::sort(words.begin(), words.end());
+        std::vector<std::string> wanted = comparable_words(q.text);
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+        const bool all = std::includes(words.begin(), words.end(), wanted.begin(), wanted.end());
+        CHECK(all == (d.id == id));
+      }
+    }
+  }
+  CHECK(queries > 0);
 }
 
 }  // namespace kavosh::bench
