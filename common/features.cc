@@ -15,16 +15,18 @@ Features read_features() {
     const std::size_t comma = list.find(',');
     const std::string_view name = list.substr(0, comma);
     list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
-    bool* flag = name == "letters"       ? &f.letters
-                 : name == "digits"      ? &f.digits
-                 : name == "marks"       ? &f.marks
-                 : name == "zwnj"        ? &f.zwnj
-                 : name == "orthography" ? &f.orthography
-                 : name == "stem"        ? &f.stem
-                 : name == "stopwords"   ? &f.stopwords
-                 : name == "tiers"       ? &f.tiers
-                 : name == "feedback"    ? &f.feedback
-                                         : nullptr;
+    bool* flag = name == "letters"         ? &f.letters
+                 : name == "digits"        ? &f.digits
+                 : name == "marks"         ? &f.marks
+                 : name == "zwnj"          ? &f.zwnj
+                 : name == "orthography"   ? &f.orthography
+                 : name == "stem"          ? &f.stem
+                 : name == "stopwords"     ? &f.stopwords
+                 : name == "tiers"         ? &f.tiers
+                 : name == "feedback"      ? &f.feedback
+                 : name == "proximity"     ? &f.proximity
+                 : name == "feedback_gate" ? &f.feedback_gate
+                                           : nullptr;
     if (flag != nullptr) {
       *flag = false;
     } else if (!name.empty()) {

@@ -12,15 +12,17 @@
 namespace kavosh {
 
 struct Features {
-  bool letters = true;      // Arabic/Persian yeh, kaf, heh, alef, waw unification
-  bool digits = true;       // Persian and Arabic-Indic digits to ASCII
-  bool marks = true;        // harakat, tatweel removal
-  bool zwnj = true;         // half-space compounds: parts indexed, query joins/splits
-  bool orthography = true;  // hamza seats and old/new spellings
-  bool stem = true;         // light stemming
-  bool stopwords = true;    // stopwords weigh less in queries
-  bool tiers = true;        // documents with every query word rank first
-  bool feedback = true;     // keyword queries expanded from their top documents
+  bool letters = true;        // Arabic/Persian yeh, kaf, heh, alef, waw unification
+  bool digits = true;         // Persian and Arabic-Indic digits to ASCII
+  bool marks = true;          // harakat, tatweel removal
+  bool zwnj = true;           // half-space compounds: parts indexed, query joins/splits
+  bool orthography = true;    // hamza seats and old/new spellings
+  bool stem = true;           // light stemming
+  bool stopwords = true;      // stopwords weigh less in queries
+  bool tiers = true;          // documents with every query word rank first
+  bool feedback = true;       // keyword queries expanded from their top documents
+  bool proximity = true;      // unquoted words adjacent and in order rank first
+  bool feedback_gate = true;  // no feedback where the words stand together in one document
 };
 
 // The process-wide switches, read once from KAVOSH_ABLATE.
@@ -28,7 +30,7 @@ const Features& features();
 
 // The names KAVOSH_ABLATE accepts, comma-separated.
 inline constexpr std::string_view kFeatureNames =
-    "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback";
+    "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback,proximity,feedback_gate";
 
 }  // namespace kavosh
 

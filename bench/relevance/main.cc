@@ -10,14 +10,18 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "bench/relevance/dataset.h"
+#include "bench/relevance/known_items.h"
 #include "bench/relevance/report.h"
 #include "bench/relevance/runner.h"
 #include "bench/relevance/systems.h"
@@ -44,9 +48,16 @@ std::vector<SystemSpec> make_specs(const fs::path& indexer,
                                    const std::vector<std::string>& ablate) {
   std::vector<SystemSpec> specs;
   specs.push_back({"Kavosh", Role::kKavosh, [indexer] { return make_kavosh({indexer, ""}); }});
-  for (const std::string& feature : ablate) {
-    specs.push_back({"Kavosh −" + feature, Role::kAblation, [indexer, feature] {
-                       return make_kavosh({indexer, feature});
+  // "a+b" turns off a and b together: "Kavosh −a −b".
+  for (const std::string& item : ablate) {
+    std::string name = "Kavosh −" + item;
+    std::string features = item;
+    for (std::size_t plus; (plus = name.find('+')) != std::string::npos;) {
+      name.replace(plus, 1, " −");
+    }
+    std::replace(features.begin(), features.end(), '+', ',');
+    specs.push_back({name, Role::kAblation, [indexer, features] {
+                       return make_kavosh({indexer, features});
                      }});
   }
   specs.push_back({"SQLite FTS5", Role::kPeer, make_fts5});
@@ -71,18 +82,30 @@ int main(int argc, char** argv) {
   std::string corpora = KAVOSH_BENCH_CORPORA;
   std::vector<std::string> only;
   std::string indexer = KAVOSH_INDEX_BIN;
-  std::string ablate = "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback";
+  std::string ablate =
+      "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback,proximity,feedback_gate";
   std::string out_file;
   std::string work_dir;
   bool keep_work = false;
   std::size_t jobs = std::max(1U, std::thread::hardware_concurrency());
   std::size_t depth = 100;
+  std::size_t known_items = 100;
+  std::uint64_t seed = 16;
   app.add_option("--corpora", corpora,
                  "Folder of data sets (subfolders with docs.jsonl[.gz], queries.tsv, qrels.txt)")
       ->capture_default_str();
   app.add_option("--dataset", only, "Run only this data set (repeatable)");
+  app.add_option("--known-items", known_items,
+                 "Queries per generated known-item set (farsnews-fragments, ...); 0: none")
+      ->capture_default_str();
+  app.add_option("--seed", seed, "Seed of the known-item sets")->capture_default_str();
+  std::string write_sets;
+  app.add_option(
+      "--write-sets", write_sets,
+      "Write each known-item set's queries.tsv and qrels.txt under this folder, and exit");
   app.add_option("--kavosh-index", indexer, "The kavosh-index executable")->capture_default_str();
-  app.add_option("--ablate", ablate, "Features to turn off one at a time (comma-separated)")
+  app.add_option("--ablate", ablate,
+                 "Features to turn off one at a time (comma-separated; a+b: both at once)")
       ->capture_default_str();
   app.add_option("--out", out_file, "Also write the Markdown tables to this file");
   app.add_option("--work-dir", work_dir, "Scratch folder for indexes (default: a new temp folder)");
@@ -131,7 +154,26 @@ int main(int argc, char** argv) {
     }
     options.work_dir = fs::absolute(work_dir);
 
-    const std::vector<Dataset> datasets = find_datasets(corpora, only);
+    // The judged sets, then the generated known-item sets.
+    std::vector<Dataset> known = known_item_datasets(corpora, only, known_items, seed);
+    std::vector<std::string> judged_only;
+    for (const std::string& name : only) {
+      if (std::none_of(known.begin(), known.end(),
+                       [&](const Dataset& d) { return d.name == name; })) {
+        judged_only.push_back(name);
+      }
+    }
+    if (!write_sets.empty()) {
+      for (const Dataset& d : known) {
+        write_known_items(fs::path(write_sets) / d.name, d);
+      }
+      return 0;
+    }
+    std::vector<Dataset> datasets;
+    if (only.empty() || !judged_only.empty()) {
+      datasets = find_datasets(corpora, judged_only);
+    }
+    std::move(known.begin(), known.end(), std::back_inserter(datasets));
     if (datasets.empty()) {
       throw std::runtime_error(corpora + ": no data set with queries.tsv and qrels.txt");
     }

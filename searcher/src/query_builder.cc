@@ -341,8 +341,9 @@ class Builder {
                               Xapian::Query(joined))};
   }
 
-  // A phrase: every combination of each word's spellings, in order.
-  Xapian::Query phrase_clause(const std::vector<Token>& tokens) {
+  // A phrase's spellings: every combination of each word's spellings, in
+  // order, the typed one first.
+  std::vector<Elements> phrase_spellings(const std::vector<Token>& tokens) const {
     std::vector<Elements> results;
     Elements current;
     std::function<void(std::size_t)> expand = [&](std::size_t i) {
@@ -372,6 +373,12 @@ class Builder {
       }
     };
     expand(0);
+    return results;
+  }
+
+  // A phrase: every combination of each word's spellings, in order.
+  Xapian::Query phrase_clause(const std::vector<Token>& tokens) {
+    const std::vector<Elements> results = phrase_spellings(tokens);
     for (const Token& t : tokens) {
       highlight(t);
     }
@@ -527,6 +534,12 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
   out.second = without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
   out.tiered = true;
   return out;
+}
+
+std::vector<std::vector<std::string>> phrase_spellings(const std::vector<Token>& tokens,
+                                                       const Xapian::Database& db) {
+  BuiltQuery ignored;
+  return Builder(db, ignored).phrase_spellings(tokens);
 }
 
 bool wants_feedback(const BuiltQuery& built, std::string_view text) {

@@ -43,6 +43,11 @@ struct BuiltQuery {
 // together ("رئیسجمهور" finds "رئیس جمهور").
 BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Database& db);
 
+// The spellings of `tokens` read as a phrase, as a quoted phrase is
+// searched: each a sequence of terms, the typed one first.
+std::vector<std::vector<std::string>> phrase_spellings(const std::vector<Token>& tokens,
+                                                       const Xapian::Database& db);
+
 // Pseudo-relevance feedback for keyword queries: the words that best mark
 // the top documents of `built.first` are added to both tiers as optional
 // terms of small weight, so they reorder the matches without adding any.

@@ -20,6 +20,7 @@
 #include "searcher/src/counts.h"
 #include "searcher/src/facets.h"
 #include "searcher/src/filters.h"
+#include "searcher/src/proximity.h"
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
 #include "searcher/src/query_tree.h"
@@ -492,6 +493,15 @@ Results search_parsed(Xapian::Database& db, std::string_view query, const Parsed
   const std::vector<Filter> filters = filters_of(parsed, options);
   const Xapian::Query filter = all_of(filters);
   BuiltQuery built = parsed.tree.empty() ? build_query(parsed.clauses, db) : build_tree(parsed, db);
+  // Remembered text: documents where the words stand together rank first
+  // (an optional boost: which documents match does not change).
+  const Proximity near = parsed.tree.empty() ? proximity(parsed.clauses, db) : Proximity{};
+  if (!near.boost.empty()) {
+    built.first = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.first, near.boost);
+    if (built.tiered) {
+      built.second = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.second, near.boost);
+    }
+  }
   // Every document the words match, in either tier.
   const Xapian::Query words =
       built.tiered ? Xapian::Query(Xapian::Query::OP_OR, built.first, built.second) : built.first;
@@ -525,7 +535,9 @@ Results search_parsed(Xapian::Database& db, std::string_view query, const Parsed
   if (fed_back) {
     const std::size_t wanted = std::max(kRerankPool, options.offset + options.limit);
     Xapian::MSet best = run(db, built.first, 0, wanted, options);
-    expand_keywords(built, best, db);
+    if (feedback_helps(near, best, built.tiered)) {
+      expand_keywords(built, best, db);
+    }
     if (!recency && first_count > kRerankPool) {
       std::vector<Xapian::Query> ids;
       for (auto it = best.begin(); it != best.end() && it.get_rank() < kRerankPool; ++it) {

@@ -1,0 +1,53 @@
+// Proximity for unquoted queries: a reader who types a remembered phrase,
+// a name or half a headline without quotes means the words together. The
+// documents where they stand adjacent and in order, in any spelling of
+// their half-spaces, in the title or the body, rank above those where they
+// are scattered; matching stays as it was (quoted phrases stay exact).
+#ifndef KAVOSH_SEARCHER_PROXIMITY_H_
+#define KAVOSH_SEARCHER_PROXIMITY_H_
+
+#include <xapian.h>
+
+#include <vector>
+
+#include "searcher/src/query_parser.h"
+
+namespace kavosh {
+
+// At most this many documents may hold the query's words together for
+// the query to be read as a remembered text (bench/relevance: without it,
+// Hamshahri's topics lose 0.022 nDCG@10; at 30, 0.006; at 10, 0.0003).
+inline constexpr Xapian::doccount kMaxRememberedDocuments = 10;
+
+struct Proximity {
+  // The longest run of unquoted words adjacent, in any spelling (empty for
+  // fewer than two).
+  Xapian::Query together;
+  // `together` is in 1 to kMaxRememberedDocuments documents: the reader
+  // typed a text they remember, a name, a headline.
+  bool remembered = false;
+  // `together` is in one document only.
+  bool unique = false;
+  // For a remembered query, optional weight for the words together: each
+  // two neighbours adjacent, every run of three or more adjacent, in the
+  // body or title, and more in the title. Empty otherwise, and when
+  // features().proximity is off.
+  Xapian::Query boost;
+};
+
+// Built from the query's unquoted, not excluded words, each run of them
+// between quoted phrases and field clauses on its own. Counts the
+// documents that hold the longest run together, up to
+// kMaxRememberedDocuments + 1.
+Proximity proximity(const std::vector<QueryClause>& clauses, const Xapian::Database& db);
+
+// Whether feedback may help the search whose first documents are `top`:
+// not when the words stand together in one document only (feedback drifts
+// from that article to its topic), nor when `top` holds the documents with every word (`all_words`)
+// and they are no more than kFeedbackDocuments (a rare combination: the
+// reader wants those). Always true when features().feedback_gate is off.
+bool feedback_helps(const Proximity& proximity, const Xapian::MSet& top, bool all_words);
+
+}  // namespace kavosh
+
+#endif  // KAVOSH_SEARCHER_PROXIMITY_H_
