@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "kavosh/kavosh.h"
+#include "searcher/cli/display.h"
 #include "searcher/cli/terminal.h"
 
 int main(int argc, char** argv) {
@@ -17,7 +18,6 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   kavosh::SearchOptions options;
   bool json = false;
-  std::string color = "auto";
   app.add_option("--index,-i", index,
                  "Index directory made by kavosh-index; repeat it to search shards as one, or "
                  "give a Xapian stub file of remote shards")
@@ -47,8 +47,22 @@ int main(int argc, char** argv) {
   app.add_option("--similar", similar, "List the near-duplicates of the document with this id");
   std::string like;
   app.add_option("--like", like, "Documents most like the one with this id (no QUERY needed)");
-  app.add_option("--color", color, "Highlight matches: auto, always or never")
+  kavosh::cli::DisplayChoice display_choice;
+  app.add_option("--color", display_choice.color,
+                 "Highlight matches: auto (a terminal, unless NO_COLOR is set), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--bidi", display_choice.bidi,
+                 "Right-to-left text: visual (laid out by Kavosh), logical (for terminals that "
+                 "reorder) or auto (from the terminal; also KAVOSH_BIDI)")
+      ->check(CLI::IsMember({"auto", "visual", "logical"}))
+      ->capture_default_str();
+  bool no_shaping = false;
+  app.add_flag("--no-shaping", no_shaping,
+               "In visual order, leave letters unjoined (they copy and paste as plain Persian)");
+  std::string dates = "persian";
+  app.add_option("--dates", dates, "Dates: persian (۲۱ آذر ۱۴۰۴ · 2025-12-12) or numeric")
+      ->check(CLI::IsMember({"persian", "numeric"}))
       ->capture_default_str();
   // "-word" excludes a word from the results; CLI11 would take a Persian
   // "-پوتین" for an unknown option, so take such arguments out first.
@@ -82,6 +96,14 @@ int main(int argc, char** argv) {
   for (const std::string& word : exclusions) {
     query += " " + word;
   }
+  display_choice.shaping = !no_shaping;
+  display_choice.numeric_dates = dates == "numeric";
+  std::string display_error;
+  const auto display = kavosh::cli::choose_display(display_choice, display_error);
+  if (!display) {
+    fmt::print(stderr, "kavosh-search: error: {}\n", display_error);
+    return 2;
+  }
   try {
     const kavosh::Searcher searcher =
         kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
@@ -92,8 +114,7 @@ int main(int argc, char** argv) {
     if (json) {
       std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
     } else {
-      const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
-      std::fputs(kavosh::cli::render(results, options, use_color).c_str(), stdout);
+      std::fputs(kavosh::cli::render(results, options, *display).c_str(), stdout);
     }
     return results.hits.empty() ? 1 : 0;
   } catch (const kavosh::Error& e) {
