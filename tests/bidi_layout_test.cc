@@ -240,3 +240,20 @@ TEST_CASE("a Jalali date is written with its month's name and Persian digits", "
   CHECK(kavosh::persian_date("").empty());
   CHECK(kavosh::persian_digits("1404/09") == "۱۴۰۴/۰۹");
 }
+
+TEST_CASE("a 4 MB title is cut with an ellipsis, not printed whole", "[layout][safety]") {
+  std::string title;
+  while (title.size() < 4 * 1024 * 1024) {
+    title += "دیدار روسای جمهور ایران و روسیه ";
+  }
+  for (const TextOrder order : {TextOrder::kPlain, TextOrder::kVisual}) {
+    LayoutOptions options = visual(order == TextOrder::kPlain ? 0 : 80);
+    options.order = order;
+    std::size_t bytes = 0;
+    for (const std::string& line : layout({{title}}, options)) {
+      bytes += line.size();
+    }
+    CHECK(bytes < 6000);
+    CHECK(layout({{title}}, options).back().find("…") != std::string::npos);
+  }
+}

@@ -3,7 +3,6 @@
 // Exit status, as grep's: 0 if something was found, 1 if nothing was, 2 on
 // error (bad arguments, missing or incompatible index, unusable query).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
