@@ -25,15 +25,16 @@ const std::string kSearchBin = KAVOSH_SEARCH_BIN;
 
 // A real headline and lead of ILNA (21 Azar 1404), as one JSON article.
 const std::string kTitle =
-    "پزشکیان: مصمم هستیم توافق جامع ایران و روسیه را اجرایی و عملیاتی کنیم؛ پوتین: امضای توافق "
+    "پزشکیان: مصمم هستیم توافق جامع ایران و روسیه "
+    "را اجرایی و عملیاتی کنیم؛ پوتین: امضای توافق "
     "جامع نقطه عطفی در روابط دوجانبه بود";
 const std::string kBody =
-    "به گزارش ایلنا، مسعود پزشکیان در حاشیه اجلاس بین‌المللی صلح و اعتماد در ترکمنستان، بعد "
-    "از "
-    "ظهر امروز در دیدار با آقای «ولادیمیر پوتین» رئیس‌جمهور روسیه، با ابراز خرسندی از سطح "
-    "بسیار "
-    "خوب روابط تهران و مسکو، از حمایت‌های روسیه قدردانی "
-    "کرد.";
+    "به گزارش ایلنا، مسعود پزشکیان در حاشیه "
+    "اجلاس بین‌المللی صلح و اعتماد در "
+    "ترکمنستان، بعد از ظهر امروز در دیدار با آقای "
+    "«ولادیمیر پوتین» رئیس‌جمهور روسیه، با "
+    "ابراز خرسندی از سطح بسیار خوب روابط تهران و "
+    "مسکو، از حمایت‌های روسیه قدردانی کرد.";
 
 std::string reversed(const std::string& text);
 
@@ -311,13 +312,15 @@ TEST_CASE("escape sequences in an article never reach the terminal, whatever the
   const std::string name =
       "پوتین\x1b[2J\x1b]0;owned\x07\x1b[6n\xc2\x9b"
       "2J\b\u202e.json";
-  const nlohmann::json article = {{"id", hijacking("ilna-1")},
-                                  {"title", hijacking("دیدار پزشکیان و پوتین")},
-                                  {"body", hijacking("رئیس‌جمهور روسیه در عشق‌آباد با پزشکیان "
-                                                     "دیدار کرد.")},
-                                  {"source", hijacking("ایلنا")},
-                                  {"url", hijacking("https://www.ilna.ir/")},
-                                  {"date", "1404/09/21"}};
+  const nlohmann::json article = {
+      {"id", hijacking("ilna-1")},
+      {"title", hijacking("دیدار پزشکیان و پوتین")},
+      {"body",
+       hijacking("رئیس‌جمهور روسیه در عشق‌آباد با پزشکیان "
+                 "دیدار کرد.")},
+      {"source", hijacking("ایلنا")},
+      {"url", hijacking("https://www.ilna.ir/")},
+      {"date", "1404/09/21"}};
   write_file(dir / "corpus" / name, article.dump());
   const Run indexed =
       run({kIndexBin, (dir / "corpus").string(), "--index", (dir / "index").string()});
@@ -355,6 +358,13 @@ TEST_CASE("escape sequences in an article never reach the terminal, whatever the
         {kSearchBin, "--index", (dir / "index").string(), "--color=always", "زززز\x1b]0;x\x07"});
     CHECK(r.status == 1);
     CHECK(without_colours(r.out + r.err).find('\x1b') == std::string::npos);
+  }
+  SECTION("an error naming an unknown id is made safe too") {
+    const Run r =
+        run({kSearchBin, "--index", (dir / "index").string(), "--like", "nope\x1b]0;x\x07"});
+    CHECK(r.status == 2);
+    CHECK(r.err.rfind("kavosh-search: error: ", 0) == 0);
+    CHECK(r.err.find('\x1b') == std::string::npos);
   }
   SECTION("--json still gives every string back exactly") {
     const Run r = run({kSearchBin, "--index", (dir / "index").string(), "--json", "پوتین"});

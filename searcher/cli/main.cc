@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "common/terminal_text.h"
 #include "kavosh/kavosh.h"
 #include "searcher/cli/display.h"
 #include "searcher/cli/terminal.h"
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);
     }
-    fmt::print(stderr, "kavosh-search: error: {}\n", e.what());
+    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(e.what()));
     return 2;
   }
 
@@ -100,7 +101,7 @@ int main(int argc, char** argv) {
   std::string display_error;
   const auto display = kavosh::cli::choose_display(display_choice, display_error);
   if (!display) {
-    fmt::print(stderr, "kavosh-search: error: {}\n", display_error);
+    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(display_error));
     return 2;
   }
   try {
@@ -117,7 +118,7 @@ int main(int argc, char** argv) {
     }
     return results.hits.empty() ? 1 : 0;
   } catch (const kavosh::Error& e) {
-    fmt::print(stderr, "kavosh-search: error: {}\n", e.what());
+    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(e.what()));
     return 2;
   }
 }
