@@ -305,8 +305,10 @@ std::string without_colours(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("escape sequences in an article never reach the terminal, whatever the mode",
-          "[e2e][safety]") {
+TEST_CASE(
+    "escape sequences in an article never reach the terminal from either program, in any "
+    "mode",
+    "[e2e][safety]") {
   TempDir dir;
   // The file name carries what a name can hold (no "/").
   const std::string name =
@@ -322,10 +324,19 @@ TEST_CASE("escape sequences in an article never reach the terminal, whatever the
       {"url", hijacking("https://www.ilna.ir/")},
       {"date", "1404/09/21"}};
   write_file(dir / "corpus" / name, article.dump());
+  // A file kavosh-index warns about, by a name that tries the same.
+  write_file(dir / "corpus" /
+                 ("\x1b]52;c;cm0=\x07\x1b[2J\xc2\x9b"
+                  "6n\u202e.json"),
+             "{broken");
   const Run indexed =
       run({kIndexBin, (dir / "corpus").string(), "--index", (dir / "index").string()});
   INFO(indexed.out << indexed.err);
-  REQUIRE(indexed.status == 0);
+  REQUIRE(indexed.status == 1);  // done, one file skipped
+  for (const std::string& bytes : forbidden(false)) {
+    CHECK((indexed.out + indexed.err).find(bytes) == std::string::npos);
+  }
+  CHECK(indexed.err.find("\\x1B]52;c;cm0=\\x07") != std::string::npos);
 
   const std::vector<std::vector<std::string>> modes = {
       {},
