@@ -215,7 +215,10 @@ TEST_CASE(
   }
 
   SECTION("auto picks visual order inside tmux") {
-    CHECK(tmux.screen(search_command("--no-shaping --color=never"), "results (") == screen);
+    // The same screen, but for the time the search took.
+    const std::regex seconds("\\([0-9.]+ s\\)");
+    CHECK(std::regex_replace(tmux.screen(search_command("--no-shaping --color=never"), "results ("),
+                             seconds, "") == std::regex_replace(screen, seconds, ""));
   }
   SECTION("with shaping the letters are joined presentation forms") {
     const std::string shaped = tmux.screen(search_command("--color=never"), "results (");
