@@ -3,6 +3,8 @@
 // tries to take over the terminal shown as harmless text in every mode.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <regex>
@@ -130,6 +132,36 @@ class Tmux {
     return text;
   }
 
+  // The bytes `command` writes to the pane's terminal, escape sequences and
+  // all (tmux's pipe-pane), once they hold `until`. `dir` holds the files.
+  std::string bytes(const std::string& command, const std::string& until, const fs::path& dir) {
+    const std::string session = "s" + std::to_string(sessions_++);
+    const fs::path go = dir / (session + ".go");
+    const fs::path out = dir / (session + ".out");
+    // The command waits until the pane is piped, so nothing it writes is missed.
+    const Run started = run({program_, "-u", "-L", socket_, "-f", "/dev/null", "new-session", "-d",
+                             "-s", session, "-x", "80", "-y", "40",
+                             "export LC_ALL=C.UTF-8; while [ ! -e " + go.string() +
+                                 " ]; do sleep 0.05; done; " + command + "; sleep 600"});
+    REQUIRE(started.status == 0);
+    const Run piped =
+        run({program_, "-L", socket_, "pipe-pane", "-o", "-t", session, "cat > " + out.string()});
+    REQUIRE(piped.status == 0);
+    write_file(go, "");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    std::string text;
+    while (std::chrono::steady_clock::now() < deadline) {
+      std::ifstream in(out, std::ios::binary);
+      text.assign(std::istreambuf_iterator<char>(in), {});
+      if (text.find(until) != std::string::npos) {
+        return text;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    FAIL("the pane never got \"" << until << "\":\n" << text);
+    return text;
+  }
+
  private:
   std::string program_;
   std::string socket_;
@@ -232,6 +264,32 @@ TEST_CASE(
     CHECK(tmux.screen("NO_COLOR=1 " + search_command("--color=always"), "results (", true)
               .find("\033[") != std::string::npos);
   }
+}
+
+TEST_CASE(
+    "on a VTE terminal auto writes logical order, and forced visual order switches its "
+    "bidi off around the output",
+    "[e2e][tmux]") {
+  Tmux tmux;
+  REQUIRE(tmux.available());
+  TempDir dir;
+  // As GNOME Terminal (VTE 0.70.3) would present itself outside tmux.
+  const std::string vte = "env -u TMUX TERM=xterm-256color VTE_VERSION=7003 ";
+  const std::string logical =
+      tmux.bytes(vte + search_command("--color=never"), "results (", dir.path());
+  CHECK(logical.find("\u2067") != std::string::npos);  // RLI: the terminal reorders the line
+  CHECK(logical.find(kTitle.substr(0, 30)) != std::string::npos);
+  CHECK(logical.find("\033[8l") == std::string::npos);
+  const std::string visual = tmux.bytes(
+      vte + search_command("--bidi visual --color=never --no-shaping"), "\033[8h", dir.path());
+  const std::size_t off = visual.find("\033[8l");
+  REQUIRE(off != std::string::npos);
+  CHECK(off < visual.find(".1"));
+  CHECK(visual.find("\033[8h") > visual.find("results ("));
+  CHECK(visual.find(reversed("مصمم")) != std::string::npos);
+  // Inside tmux, which has no such mode, visual order is written without it.
+  const std::string in_tmux = tmux.bytes(search_command("--color=never"), "results (", dir.path());
+  CHECK(in_tmux.find("\033[8l") == std::string::npos);
 }
 
 TEST_CASE("piped output stays plain logical text with a Persian date, or a numeric one on request",
