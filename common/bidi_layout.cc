@@ -382,7 +382,7 @@ int open_isolates(const std::u16string& units, int32_t at) {
   int open = 0;
   for (int32_t i = 0; i < at; ++i) {
     const char16_t unit = units[static_cast<std::size_t>(i)];
-    if (unit == kFsi) {
+    if (unit == kFsi || unit == kLri || unit == kRli) {
       ++open;
     } else if (unit == kPdi && open > 0) {
       --open;

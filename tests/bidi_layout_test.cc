@@ -258,3 +258,34 @@ TEST_CASE("a 4 MB title is cut with an ellipsis, not printed whole", "[layout][s
     CHECK(layout({{title}}, options).back().find("…") != std::string::npos);
   }
 }
+
+TEST_CASE("a field wrapped in logical order is closed at each line's end and reopened",
+          "[layout][logical]") {
+  LayoutOptions options;
+  options.order = TextOrder::kLogical;
+  options.width = 14;
+  options.direction = Direction::kLeftToRight;
+  const auto lines = layout(
+      {{"ایلنا"}, {" · "}, {"اخبار\x1b[2J روز ایران و جهان در یک نگاه", TextStyle::kNormal, true}},
+      options);
+  REQUIRE(lines.size() > 2);
+  for (const std::string& line : lines) {
+    INFO(line);
+    std::size_t opened = 0;
+    std::size_t closed = 0;
+    for (const std::string_view control : {"\u2066", "\u2067", "\u2068"}) {
+      for (std::size_t at = line.find(control); at != std::string::npos;
+           at = line.find(control, at + 1)) {
+        ++opened;
+      }
+    }
+    for (std::size_t at = line.find("\u2069"); at != std::string::npos;
+         at = line.find("\u2069", at + 1)) {
+      ++closed;
+    }
+    CHECK(opened == closed);
+    if (&line != &lines.front()) {
+      CHECK(line.find("\u2068") != std::string::npos);  // the field, opened again
+    }
+  }
+}
