@@ -46,11 +46,28 @@ std::optional<std::vector<fs::path>> read_manifest(const fs::path& dir) {
       throw ManifestError(file.string() + ":" + std::to_string(number) +
                           ": a shard must be a directory inside " + dir.string());
     }
+    // Documents are placed by their id's hash modulo the number of shards:
+    // a line lost or repeated would hide or double part of the archive and
+    // misplace every later update, so the list must be exactly as written.
+    const std::string expected = shard_name(shards.size());
+    if (line != expected) {
+      throw ManifestError(file.string() + ":" + std::to_string(number) + ": \"" + line +
+                          "\" where \"" + expected +
+                          "\" belongs: the shard list was edited or damaged (it must list "
+                          "shard-0, shard-1, ... in order)");
+    }
     shards.push_back(dir / relative);
   }
   if (shards.empty() || shards.size() > kMaxShards) {
     throw ManifestError(file.string() + ": lists " + std::to_string(shards.size()) +
                         " shards, not 1 to " + std::to_string(kMaxShards));
+  }
+  // A shard directory beyond the list: a line was deleted.
+  const fs::path next = dir / shard_name(shards.size());
+  if (fs::exists(next, ec)) {
+    throw ManifestError(file.string() + ": lists " + std::to_string(shards.size()) +
+                        " shards, but " + next.filename().string() +
+                        " exists too: the shard list was edited or damaged");
   }
   return shards;
 }

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <sstream>
 #include <system_error>
 #include <tuple>
 #include <unordered_map>
@@ -211,7 +212,38 @@ struct IndexStore::Sql {
   Statement set_info = db.prepare("INSERT OR REPLACE INTO info (key, value) VALUES (?, ?)");
 };
 
-std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir) {
+std::string xapian_damage(const fs::path& xapian_dir) {
+  std::ostringstream out;
+  try {
+    const std::size_t errors = Xapian::Database::check(xapian_dir.string(), 0, &out);
+    if (errors == 0) {
+      return "";
+    }
+    // The report names each table, then its errors.
+    std::istringstream lines(out.str());
+    std::string line;
+    std::string last;
+    while (std::getline(lines, line)) {
+      if (!line.empty()) {
+        last = line;
+      }
+    }
+    return fmt::format("{} error{} in Xapian's tables: {}", errors, errors == 1 ? "" : "s", last);
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    // The check opens the tables for writing: on a read-only index it
+    // cannot run, and the document comparison has to do.
+    try {
+      Xapian::Database readable(xapian_dir.string());
+      return "";
+    } catch (const Xapian::Error&) {
+      return "damaged Xapian tables: " + e.get_description();
+    }
+  } catch (const Xapian::Error& e) {
+    return "damaged Xapian tables: " + e.get_description();
+  }
+}
+
+std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir, bool verify) {
   std::error_code ec;
   const fs::file_status status = fs::status(dir, ec);
   if (fs::exists(status) && !fs::is_directory(status)) {
@@ -247,6 +279,13 @@ std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir) {
   fs::remove_all(dir / kCompactDir, ec);
   if (!fs::exists(dir / schema::kXapianDir, ec)) {
     create(dir);
+  } else if (verify) {
+    if (const std::string damage = xapian_damage(dir / schema::kXapianDir); !damage.empty()) {
+      throw IndexError(fmt::format(
+          "{}: the index is damaged ({}); nothing was changed. Move it aside and index the "
+          "corpus again (kavosh-index --roots --index DIR lists its folders)",
+          dir.string(), damage));
+    }
   }
   return std::unique_ptr<IndexStore>(new IndexStore(dir, std::move(lock)));
 }
@@ -300,9 +339,9 @@ IndexStore::IndexStore(const fs::path& dir, std::unique_ptr<Lock> lock)
   const std::string xapian_path = (dir / schema::kXapianDir).string();
   try {
     xapian_ = Xapian::WritableDatabase(xapian_path, Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexError(fmt::format("{}: index is locked by another process", dir.string()));
   } catch (const Xapian::Error& e) {
+    // We hold writer.lock: Xapian's own lock failing is not another
+    // kavosh-index, so its own words say why (no space, permissions).
     throw IndexError(
         fmt::format("{}: cannot open index for writing: {}", dir.string(), e.get_description()));
   }
@@ -310,7 +349,7 @@ IndexStore::IndexStore(const fs::path& dir, std::unique_ptr<Lock> lock)
     check_versions(xapian_, dir);
     batch_ = std::stoull("0" + meta(xapian_, schema::kMetaBatch));
 
-    sql_ = std::make_unique<Sql>(dir / schema::kSqliteFile);
+    open_sqlite();
     if (sql_->info("batch") != std::to_string(batch_)) {
       rebuild_sqlite();
     }
@@ -342,6 +381,42 @@ IndexStore::~IndexStore() {
   }
   // Closing SQLite inside BEGIN rolls back.
   sql_.reset();
+}
+
+// SQLite holds nothing that Xapian does not: a file that is not a
+// database, or fails SQLite's quick check, is set aside and rebuilt.
+void IndexStore::open_sqlite() {
+  const fs::path file = dir_ / schema::kSqliteFile;
+  std::string damage;
+  try {
+    sql_ = std::make_unique<Sql>(file);
+    Statement check = sql_->db.prepare("PRAGMA quick_check");
+    if (check.step() && check.column_text(0) != "ok") {
+      damage = check.column_text(0);
+      std::replace(damage.begin(), damage.end(), '\n', ' ');
+    }
+  } catch (const SqliteError& e) {
+    damage = e.what();
+  }
+  if (damage.empty()) {
+    return;
+  }
+  sql_.reset();
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const fs::path from = file.string() + suffix;
+    if (fs::exists(from, ec)) {
+      fs::rename(from, file.string() + ".damaged" + suffix, ec);
+      if (ec) {
+        throw IndexError(fmt::format("{}: damaged metadata ({}) cannot be set aside: {}",
+                                     dir_.string(), damage, ec.message()));
+      }
+    }
+  }
+  sql_ = std::make_unique<Sql>(file);
+  sqlite_damage_ = damage;
+  rebuild_sqlite();
+  recovered_ = true;
 }
 
 void IndexStore::rebuild_sqlite() {
@@ -412,7 +487,9 @@ std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::strin
   std::string cluster;
   double best = kDuplicateThreshold;
   best_cluster_in(xapian_, doc, best, cluster);
-  for (Xapian::Database& peer : peers_) {
+  for (SharedPeer* shared : peers_) {
+    const std::lock_guard lock(shared->mutex);
+    Xapian::Database& peer = shared->db;
     // The peer's writer may have committed twice since the last reopen.
     try {
       best_cluster_in(peer, doc, best, cluster);
@@ -431,8 +508,9 @@ std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::strin
 std::size_t IndexStore::join_peer_clusters() {
   std::size_t moved = 0;
   try {
-    for (Xapian::Database& peer : peers_) {
-      peer.reopen();
+    for (SharedPeer* peer : peers_) {
+      const std::lock_guard lock(peer->mutex);
+      peer->db.reopen();
     }
     for (const auto& [label, docids] : new_clusters_) {
       Xapian::Document first;
@@ -446,8 +524,9 @@ std::size_t IndexStore::join_peer_clusters() {
       }
       std::string cluster;
       double best = kDuplicateThreshold;
-      for (Xapian::Database& peer : peers_) {
-        best_cluster_in(peer, first, best, cluster);
+      for (SharedPeer* peer : peers_) {
+        const std::lock_guard lock(peer->mutex);
+        best_cluster_in(peer->db, first, best, cluster);
       }
       if (cluster.empty() || cluster >= label) {
         continue;
@@ -472,9 +551,9 @@ std::size_t IndexStore::join_peer_clusters() {
   return moved;
 }
 
-void IndexStore::add_peer(const fs::path& dir) {
+IndexStore::SharedPeer::SharedPeer(const fs::path& dir) {
   try {
-    peers_.emplace_back((dir / schema::kXapianDir).string());
+    db = Xapian::Database((dir / schema::kXapianDir).string());
   } catch (const Xapian::Error& e) {
     throw IndexError(fmt::format("{}: cannot open shard: {}", dir.string(), e.get_description()));
   }
@@ -618,9 +697,10 @@ void IndexStore::commit() {
     rethrow_as_index_error(dir_, "commit of the metadata failed, the next run rebuilds it");
   }
   pending_ = 0;
-  for (Xapian::Database& peer : peers_) {
+  for (SharedPeer* peer : peers_) {
     try {
-      peer.reopen();  // the other shards' latest commits
+      const std::lock_guard lock(peer->mutex);
+      peer->db.reopen();  // the other shards' latest commits
     } catch (const Xapian::Error&) {
       // A peer that cannot be reopened keeps its older revision; clusters
       // only get less complete.
@@ -647,9 +727,27 @@ std::uint64_t directory_bytes(const fs::path& dir) {
   return bytes;
 }
 
+// Stops a compaction between two tables when asked (Ctrl-C): Xapian calls
+// set_status() as it goes, and the exception leaves compact() with the copy
+// unfinished, which is then removed; the live database is untouched.
+class StoppableCompactor : public Xapian::Compactor {
+ public:
+  struct Stopped {};
+  explicit StoppableCompactor(const std::atomic<bool>* stop) : stop_(stop) {}
+  void set_status(const std::string&, const std::string&) override {
+    if (stop_ != nullptr && stop_->load(std::memory_order_relaxed)) {
+      throw Stopped{};
+    }
+  }
+
+ private:
+  const std::atomic<bool>* stop_;
+};
+
 }  // namespace
 
-IndexStore::Compaction IndexStore::compact(std::uint64_t changed, bool force) {
+IndexStore::Compaction IndexStore::compact(std::uint64_t changed, bool force,
+                                           const std::atomic<bool>* stop) {
   Compaction result;
   const auto started = std::chrono::steady_clock::now();
   const fs::path live = dir_ / schema::kXapianDir;
@@ -674,7 +772,9 @@ IndexStore::Compaction IndexStore::compact(std::uint64_t changed, bool force) {
     xapian_.commit();
     fs::remove_all(fresh, ec);
     const Xapian::rev old_revision = xapian_.get_revision();
-    xapian_.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+    StoppableCompactor compactor(stop);
+    xapian_.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS,
+                    0, compactor);
     {
       // Readers notice a new database by its revision (Database::reopen()
       // is a no-op at the same one): make sure the copy's differs. (A
@@ -696,14 +796,21 @@ IndexStore::Compaction IndexStore::compact(std::uint64_t changed, bool force) {
     }
   } catch (const Xapian::Error& e) {
     result.error = fmt::format("compaction failed: {}", e.get_description());
+  } catch (const StoppableCompactor::Stopped&) {
+    result.interrupted = true;
   }
   fs::remove_all(fresh, ec);  // the old database, or a failed copy
   try {
+    // Closed first: after a failed copy the old handle still holds Xapian's
+    // lock, and opening again would fail as "already locked", hiding the
+    // real cause (a full disk, say).
+    xapian_.close();
     xapian_ = Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN);
     xapian_.begin_transaction();
     in_transaction_ = true;
-    for (Xapian::Database& peer : peers_) {
-      peer.reopen();
+    for (SharedPeer* peer : peers_) {
+      const std::lock_guard lock(peer->mutex);
+      peer->db.reopen();
     }
   } catch (...) {
     rethrow_as_index_error(dir_, "cannot reopen the index after compaction");
@@ -738,6 +845,9 @@ CheckResult check_index(const fs::path& dir) {
           "{}: index is locked by another process; check it when that run ends", dir.string()));
     }
   }
+  if (std::string damage = xapian_damage(dir / schema::kXapianDir); !damage.empty()) {
+    return CheckResult{std::move(damage), 0};
+  }
   const Xapian::Database xapian((dir / schema::kXapianDir).string());
   CheckResult result{"", xapian.get_doccount()};
   if (!fs::exists(dir / schema::kSqliteFile, ec)) {
@@ -754,39 +864,47 @@ CheckResult check_index(const fs::path& dir) {
     mode = fs::exists(sqlite_path.string() + "-wal", ec) ? SqliteDb::Mode::kReadOnly
                                                          : SqliteDb::Mode::kImmutable;
   }
-  SqliteDb sql(sqlite_path, mode);
-  std::unordered_map<Xapian::docid, std::pair<std::string, std::string>> rows;
-  Statement q = sql.prepare("SELECT docid, ext_id, hash FROM documents");
-  while (q.step()) {
-    rows.emplace(static_cast<Xapian::docid>(q.column_int(0)),
-                 std::pair{q.column_text(1), q.column_text(2)});
-  }
-  Statement batch = sql.prepare("SELECT value FROM info WHERE key = 'batch'");
-  const std::string sql_batch = batch.step() ? batch.column_text(0) : "";
-  if (sql_batch != meta(xapian, schema::kMetaBatch)) {
-    result.problem =
-        fmt::format("batch {} in Xapian, {} in SQLite (an interrupted run; index again)",
-                    meta(xapian, schema::kMetaBatch), sql_batch);
-    return result;
-  }
-  if (rows.size() != xapian.get_doccount()) {
-    result.problem =
-        fmt::format("{} documents in Xapian, {} in SQLite", xapian.get_doccount(), rows.size());
-    return result;
-  }
-  for (auto it = xapian.postlist_begin(""); it != xapian.postlist_end(""); ++it) {
-    const auto row = rows.find(*it);
-    const schema::Record record = schema::Record::from_data(xapian.get_document(*it).get_data());
-    if (row == rows.end()) {
+  try {
+    SqliteDb sql(sqlite_path, mode);
+    std::unordered_map<Xapian::docid, std::pair<std::string, std::string>> rows;
+    Statement q = sql.prepare("SELECT docid, ext_id, hash FROM documents");
+    while (q.step()) {
+      rows.emplace(static_cast<Xapian::docid>(q.column_int(0)),
+                   std::pair{q.column_text(1), q.column_text(2)});
+    }
+    Statement batch = sql.prepare("SELECT value FROM info WHERE key = 'batch'");
+    const std::string sql_batch = batch.step() ? batch.column_text(0) : "";
+    if (sql_batch != meta(xapian, schema::kMetaBatch)) {
       result.problem =
-          fmt::format("document {} ({}) is in Xapian but not in SQLite", *it, record.id);
+          fmt::format("batch {} in Xapian, {} in SQLite (an interrupted run; index again)",
+                      meta(xapian, schema::kMetaBatch), sql_batch);
       return result;
     }
-    if (row->second.first != record.id || row->second.second != record.hash) {
-      result.problem = fmt::format("document {} is {} in Xapian but {} in SQLite", *it, record.id,
-                                   row->second.first);
+    if (rows.size() != xapian.get_doccount()) {
+      result.problem =
+          fmt::format("{} documents in Xapian, {} in SQLite", xapian.get_doccount(), rows.size());
       return result;
     }
+    for (auto it = xapian.postlist_begin(""); it != xapian.postlist_end(""); ++it) {
+      const auto row = rows.find(*it);
+      const schema::Record record = schema::Record::from_data(xapian.get_document(*it).get_data());
+      if (row == rows.end()) {
+        result.problem =
+            fmt::format("document {} ({}) is in Xapian but not in SQLite", *it, record.id);
+        return result;
+      }
+      if (row->second.first != record.id || row->second.second != record.hash) {
+        result.problem = fmt::format("document {} is {} in Xapian but {} in SQLite", *it, record.id,
+                                     row->second.first);
+        return result;
+      }
+    }
+} catch (const SqliteError& e) {
+    result.problem = fmt::format("{} is damaged: {} (the next kavosh-index run rebuilds it from "
+                                 "the Xapian index)",
+                                 schema::kSqliteFile, e.what());
+  } catch (const std::runtime_error& e) {
+    result.problem = fmt::format("a damaged document record in Xapian: {}", e.what());
   }
   return result;
 }

@@ -21,11 +21,13 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -43,6 +45,15 @@ class IndexError : public std::runtime_error {
 
 class IndexStore {
  public:
+  // A shard's committed documents as the other shards' writers read them:
+  // one handle per shard, shared under its mutex, so that a run over N
+  // shards opens N read handles, not N * (N - 1).
+  struct SharedPeer {
+    explicit SharedPeer(const std::filesystem::path& dir);
+    std::mutex mutex;
+    Xapian::Database db;
+  };
+
   // Opens INDEX_DIR for writing, creating it if it does not exist (or is an
   // empty directory). Throws IndexError, with a one-line message naming the
   // directory, if it cannot be created or written, is locked by another
@@ -51,7 +62,12 @@ class IndexStore {
   // Every method below throws IndexError, naming the directory, when Xapian
   // or SQLite fails (a full disk, a file too large); what was committed
   // before stays, and the destructor discards the rest.
-  static std::unique_ptr<IndexStore> open(const std::filesystem::path& dir);
+  // With `verify`, Xapian's structural check of every table runs first
+  // (about 2% of the time the index took to build) and a damaged index is
+  // refused with IndexError saying how to recover. A damaged or missing
+  // metadata.sqlite is always rebuilt from Xapian (the damaged file kept as
+  // metadata.sqlite.damaged).
+  static std::unique_ptr<IndexStore> open(const std::filesystem::path& dir, bool verify = false);
   ~IndexStore();
 
   IndexStore(const IndexStore&) = delete;
@@ -59,6 +75,8 @@ class IndexStore {
 
   // True if open() had to rebuild SQLite from Xapian after an interrupted run.
   bool recovered() const { return recovered_; }
+  // Why metadata.sqlite was rebuilt as damaged, or "".
+  const std::string& sqlite_damage() const { return sqlite_damage_; }
 
   struct Stored {
     Xapian::docid docid = 0;
@@ -75,9 +93,9 @@ class IndexStore {
 
   // The other shards of a sharded index, whose committed documents put()
   // consults too, so that copies of a story in different shards share a
-  // cluster. Read-only; reopened at each commit of this store. Throws
-  // IndexError if `dir` cannot be opened.
-  void add_peer(const std::filesystem::path& dir);
+  // cluster. Read-only; reopened at each commit of this store. `peer` must
+  // outlive the store.
+  void add_peer(SharedPeer& peer) { peers_.push_back(&peer); }
 
   // After every shard has committed this run's documents: clusters made by
   // this run that have a near duplicate in a peer, put there while neither
@@ -135,13 +153,15 @@ class IndexStore {
     std::uint64_t bytes_after = 0;
     double seconds = 0;
     std::string error;  // compaction failed; the index is as it was
+    bool interrupted = false;  // stopped by `stop`; the index is as it was
   };
   // Counts `changed` documents (added, updated, removed) towards the next
   // compaction, and compacts if `force` or if the documents changed since
   // the last one reach a quarter of the index. Nothing may be pending
   // (call after commit()). Throws IndexError if the index cannot be
   // reopened afterwards.
-  Compaction compact(std::uint64_t changed, bool force);
+  // Stops early, leaving the index as it was, once `stop` is set.
+  Compaction compact(std::uint64_t changed, bool force, const std::atomic<bool>* stop = nullptr);
 
   std::uint64_t document_count() const;
   std::uint64_t committed_batches() const { return batch_; }
@@ -152,13 +172,14 @@ class IndexStore {
   IndexStore(const std::filesystem::path& dir, std::unique_ptr<Lock> lock);
   static void create(const std::filesystem::path& dir);
   void rebuild_sqlite();
+  void open_sqlite();
   // The most similar document's cluster in `db`, if its similarity beats
   // `best` (which is raised to it).
   void best_cluster_in(Xapian::Database& db, const Xapian::Document& doc, double& best,
                        std::string& cluster);
   // The cluster of the most similar document here or in a peer, or `own`.
   std::string cluster_of(const Xapian::Document& doc, const std::string& own);
-  std::vector<Xapian::Database> peers_;
+  std::vector<SharedPeer*> peers_;
   // With peers: the clusters this run created, and their documents.
   std::map<std::string, std::vector<Xapian::docid>> new_clusters_;
 
@@ -172,7 +193,12 @@ class IndexStore {
   std::size_t pending_ = 0;
   std::uint32_t root_ = 0;
   bool recovered_ = false;
+  std::string sqlite_damage_;
 };
+
+// The first structural problem Xapian's own check finds in the tables of
+// the Xapian database at `xapian_dir`, or "" if there is none.
+std::string xapian_damage(const std::filesystem::path& xapian_dir);
 
 struct CheckResult {
   std::string problem;  // the first disagreement; empty if none

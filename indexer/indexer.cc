@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -125,6 +126,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using Stores = std::vector<std::unique_ptr<IndexStore>>;
+// Declared before the Stores that point into them, so they outlive them.
+using Peers = std::deque<IndexStore::SharedPeer>;
 
 // The index directory and its shards, by device and inode: never read as
 // part of a corpus that contains them.
@@ -166,33 +169,59 @@ bool index_exists(const fs::path& index) {
   return fs::exists(index / schema::kXapianDir, ec) || fs::exists(index / "shards", ec);
 }
 
-Stores open_stores(const IndexOptions& options, IndexSummary& summary) {
+// A new sharded index whose creation fails (no space, too many open files)
+// is removed again, manifest and all: nothing half-made is left.
+void remove_half_made(const fs::path& index, const std::vector<fs::path>& parts) {
+  std::error_code ec;
+  for (const auto& part : parts) {
+    fs::remove_all(part, ec);
+  }
+  fs::remove(index / shards::kManifestFile, ec);
+}
+
+Stores open_stores(const IndexOptions& options, Peers& peers, IndexSummary& summary) {
   Stores stores;
   if (options.dry_run && !index_exists(options.index)) {
     return stores;  // a new index: everything would be added
   }
+  const bool fresh = !index_exists(options.index);
   const std::vector<fs::path> parts = index_parts(options.index, options.shards);
-  for (const auto& part : parts) {
-    stores.push_back(IndexStore::open(part));
-  }
-  if (stores.size() > 1) {
-    for (std::size_t i = 0; i < stores.size(); ++i) {
-      for (std::size_t j = 0; j < parts.size(); ++j) {
-        if (j != i) {
-          stores[i]->add_peer(parts[j]);
+  try {
+    for (const auto& part : parts) {
+      stores.push_back(IndexStore::open(part, options.verify));
+    }
+    if (stores.size() > 1) {
+      for (const auto& part : parts) {
+        peers.emplace_back(part);
+      }
+      for (std::size_t i = 0; i < stores.size(); ++i) {
+        for (std::size_t j = 0; j < parts.size(); ++j) {
+          if (j != i) {
+            stores[i]->add_peer(peers[j]);
+          }
         }
       }
     }
+  } catch (...) {
+    if (fresh && parts.size() > 1) {
+      stores.clear();
+      remove_half_made(options.index, parts);
+    }
+    throw;
   }
   summary.shards = stores.size();
   for (const auto& store : stores) {
     summary.recovered = summary.recovered || store->recovered();
+    if (!store->sqlite_damage().empty()) {
+      summary.sqlite_damage = store->sqlite_damage();
+    }
   }
   return stores;
 }
 
 // Finds or records the root of this run in every store, and returns it.
-CorpusRoot resolve_root(const CorpusRoot& folder, Stores& stores, IndexSummary& summary) {
+CorpusRoot resolve_root(const CorpusRoot& folder, bool has_files, Stores& stores,
+                        IndexSummary& summary) {
   std::vector<CorpusRoot> roots;
   try {
     roots = stores.empty() ? roots : parse_roots(stores.front()->roots());
@@ -209,6 +238,12 @@ CorpusRoot resolve_root(const CorpusRoot& folder, Stores& stores, IndexSummary& 
     summary.new_root = !(roots.empty() && std::any_of(stores.begin(), stores.end(), [](auto& s) {
       return s->document_count() > 0;
     }));
+    if (!has_files) {
+      // An empty folder adds nothing: recording it would only add a root.
+      summary.root_path = root->path;
+      summary.root_label = root->label;
+      return *root;
+    }
     roots.push_back(*root);
   } else if (root->path != folder.path || root->inode != folder.inode) {
     // Moved, renamed or restored: the record follows the folder.
@@ -304,8 +339,13 @@ void compact_stores(const IndexOptions& options, Stores& stores, IndexSummary& s
   // Each shard counts all of the run's changes: roughly its share, scaled.
   const std::uint64_t changed = (summary.added + summary.updated + summary.removed) / stores.size();
   for (const auto& store : stores) {
+    if (options.stop != nullptr && options.stop->load()) {
+      summary.interrupted = true;
+      return;
+    }
     const IndexStore::Compaction c =
-        store->compact(changed, options.compact == IndexOptions::Compact::kAlways);
+        store->compact(changed, options.compact == IndexOptions::Compact::kAlways, options.stop);
+    summary.interrupted = summary.interrupted || c.interrupted;
     summary.compacted = summary.compacted || c.done;
     summary.bytes_before += c.bytes_before;
     summary.bytes_after += c.bytes_after;
@@ -475,8 +515,9 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
   summary.unreadable = listing.unreadable;
   summary.outside = listing.outside;
 
-  Stores stores = open_stores(options, summary);
-  const CorpusRoot root = resolve_root(folder, stores, summary);
+  Peers peers;
+  Stores stores = open_stores(options, peers, summary);
+  const CorpusRoot root = resolve_root(folder, !listing.files.empty(), stores, summary);
   RunState state;
   for (CorpusFile& file : listing.files) {
     file.relative.insert(0, root.prefix());

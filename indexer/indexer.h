@@ -48,6 +48,9 @@ struct IndexOptions {
   // Write nothing: count and list what would be added, updated and removed.
   // Default: false.
   bool dry_run = false;
+  // Run Xapian's structural check of every table before writing, and refuse
+  // a damaged index (IndexError). Default: true.
+  bool verify = true;
   // Print a progress line on stderr. Default: off.
   bool progress = false;
   // Set (e.g. by a signal handler) to stop after the current document; what
@@ -75,6 +78,7 @@ struct IndexSummary {
   double seconds = 0;
   bool interrupted = false;
   bool recovered = false;  // metadata was rebuilt after an interrupted run
+  std::string sqlite_damage;  // ... or because it was damaged: how
 
   // The corpus root of this run (indexer/roots.h).
   std::string root_path;

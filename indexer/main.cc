@@ -120,6 +120,7 @@ struct Args {
   bool never_compact = false;
   bool no_default_excludes = false;
   bool check = false;
+  bool no_verify = false;
   kavosh::IndexOptions options;
 };
 
@@ -161,6 +162,9 @@ void declare(CLI::App& app, Args& a) {
   app.add_flag("--no-compact", a.never_compact, "Do not compact the index after this run")
       ->excludes(compact_flag);
   app.add_flag("--quiet,-q", a.quiet, "Print no warnings about skipped input");
+  app.add_flag("--no-verify", a.no_verify,
+               "Skip the structural check of the index before writing (it costs about 2% of the "
+               "time the index took to build)");
   app.add_flag("--check", a.check,
                "Check the index's structure and that its Xapian and SQLite parts agree, and exit");
 }
@@ -206,6 +210,7 @@ int index(Args& a) {
   options.corpus = a.corpus;
   options.index = a.index;
   options.default_excludes = !a.no_default_excludes;
+  options.verify = !a.no_verify;
   if (a.always_compact) {
     options.compact = kavosh::IndexOptions::Compact::kAlways;
   } else if (a.never_compact) {
@@ -218,10 +223,19 @@ int index(Args& a) {
     print_dry_run(summary);
     return summary.skipped > 0 ? 1 : 0;
   }
-  if (summary.recovered) {
+  if (!summary.sqlite_damage.empty()) {
+    fmt::print(stderr,
+               "kavosh-index: warning: {}: metadata.sqlite was damaged ({}): rebuilt from the "
+               "Xapian index, the damaged file kept as metadata.sqlite.damaged\n",
+               terminal_safe(a.index), terminal_safe(summary.sqlite_damage));
+  } else if (summary.recovered) {
     fmt::print(stderr,
                "kavosh-index: note: metadata rebuilt from the Xapian index after an "
                "interrupted run\n");
+  }
+  if (summary.files == 0) {
+    fmt::print(stderr, "kavosh-index: warning: {}: no article files found\n",
+               terminal_safe(a.corpus));
   }
   print_summary(summary);
   if (!summary.compact_error.empty()) {
