@@ -320,7 +320,7 @@ TEST_CASE(
 
   SECTION("the terminal output shows the Hijri date beside its conversion") {
     const Run text = run({kSearchBin, "--index", dir.string(), "--color=never", "فاطمیه"});
-    CHECK(text.out.find("1404/09/03 (2025-11-24; ۳ جمادی‌الثانی ۱۴۴۷)") !=
+    CHECK(text.out.find("۳ آذر ۱۴۰۴ · 2025-11-24 (۳ جمادی‌الثانی ۱۴۴۷)") !=
           std::string::npos);
   }
   SECTION("the metadata database keeps the written form too") {

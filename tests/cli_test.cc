@@ -103,7 +103,7 @@ TEST_CASE("the terminal output names date, agency and path of each hit", "[e2e][
   INFO(r.err);
   REQUIRE(r.status == 0);
   CHECK(r.out.find("1.") == 0);
-  CHECK(r.out.find("1404/09/21 (2025-12-12)") != std::string::npos);
+  CHECK(r.out.find("۲۱ آذر ۱۴۰۴ · 2025-12-12") != std::string::npos);
   CHECK(r.out.find("ایلنا") != std::string::npos);
   CHECK(r.out.find("pezeshkian-putin") != std::string::npos);
   CHECK(r.out.find("\033[") == std::string::npos);  // --color=never

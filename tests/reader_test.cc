@@ -205,7 +205,7 @@ TEST_CASE("the whole article is shown by its id and by the place results print",
   INFO(by_id.err);
   REQUIRE(by_id.status == 0);
   CHECK(contains(by_id.out, "گزارش ایسنا از بازار ارز"));
-  CHECK(contains(by_id.out, "1404/09/15 (2025-12-06)"));
+  CHECK(contains(by_id.out, "۱۵ آذر ۱۴۰۴ · 2025-12-06"));
   CHECK(contains(by_id.out, "date from the metadata"));
   CHECK(contains(by_id.out, "source: ایسنا"));
   CHECK(contains(by_id.out, body_end));

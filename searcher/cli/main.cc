@@ -4,30 +4,26 @@
 // asked for), 1 if nothing was, 2 on error (bad arguments, missing or
 // incompatible index, unusable query, unknown --show id).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/terminal_text.h"
 #include "kavosh/kavosh.h"
 #include "searcher/cli/show.h"
+#include "searcher/cli/display.h"
 #include "searcher/cli/terminal.h"
 
 namespace {
 
-int print_article(const kavosh::ArticleView& article, bool json, bool color) {
+int print_article(const kavosh::ArticleView& article, bool json,
+                  const kavosh::cli::Display& display) {
   if (json) {
     std::fputs(kavosh::cli::render_article_json(article).c_str(), stdout);
     return 0;
   }
-  // The terminal's width when the shell tells it, within reason.
-  std::size_t width = 80;
-  if (const char* columns = std::getenv("COLUMNS")) {
-    const long n = std::strtol(columns, nullptr, 10);
-    width = n >= 20 && n <= 500 ? static_cast<std::size_t>(n) : width;
-  }
-  std::fputs(kavosh::cli::render_article(article, width, color).c_str(), stdout);
+  std::fputs(kavosh::cli::render_article(article, display).c_str(), stdout);
   return 0;
 }
 
@@ -39,7 +35,6 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   kavosh::SearchOptions options;
   bool json = false;
-  std::string color = "auto";
   app.add_option("--index,-i", index,
                  "Index directory made by kavosh-index; repeat it to search shards as one, or "
                  "give a Xapian stub file of remote shards")
@@ -78,8 +73,22 @@ int main(int argc, char** argv) {
   bool count = false;
   app.add_flag("--count", count, "Print only the number of results");
   app.add_flag("--exact", options.exact, "Search the query as typed, never its correction");
-  app.add_option("--color", color, "Highlight matches: auto, always or never")
+  kavosh::cli::DisplayChoice display_choice;
+  app.add_option("--color", display_choice.color,
+                 "Highlight matches: auto (a terminal, unless NO_COLOR is set), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--bidi", display_choice.bidi,
+                 "Right-to-left text: visual (laid out by Kavosh), logical (for terminals that "
+                 "reorder) or auto (from the terminal; also KAVOSH_BIDI)")
+      ->check(CLI::IsMember({"auto", "visual", "logical"}))
+      ->capture_default_str();
+  bool no_shaping = false;
+  app.add_flag("--no-shaping", no_shaping,
+               "In visual order, leave letters unjoined (they copy and paste as plain Persian)");
+  std::string dates = "persian";
+  app.add_option("--dates", dates, "Dates: persian (۲۱ آذر ۱۴۰۴ · 2025-12-12) or numeric")
+      ->check(CLI::IsMember({"persian", "numeric"}))
       ->capture_default_str();
   // "-word" excludes a word from the results; CLI11 would take a Persian
   // "-پوتین" for an unknown option, so take such arguments out first.
@@ -99,7 +108,7 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);
     }
-    fmt::print(stderr, "kavosh-search: error: {}\n", e.what());
+    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(e.what()));
     return 2;
   }
 
@@ -113,6 +122,14 @@ int main(int argc, char** argv) {
   for (const std::string& word : exclusions) {
     query += " " + word;
   }
+  display_choice.shaping = !no_shaping;
+  display_choice.numeric_dates = dates == "numeric";
+  std::string display_error;
+  const auto display = kavosh::cli::choose_display(display_choice, display_error);
+  if (!display) {
+    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(display_error));
+    return 2;
+  }
   // --facets alone is an overview of the index: the counts, no list.
   if (query.empty() && options.facets && app.count("--limit") == 0) {
     options.limit = 0;
@@ -121,12 +138,11 @@ int main(int argc, char** argv) {
     options.limit = 0;
     options.snippets = false;
   }
-  const bool use_color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
   try {
     const kavosh::Searcher searcher =
         kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
     if (!show.empty()) {
-      return print_article(searcher.document(show, query), json, use_color);
+      return print_article(searcher.document(show, query), json, *display);
     }
     options.collapse = !no_collapse;
     const kavosh::Results results = !similar.empty() ? searcher.similar(similar, options)
@@ -137,11 +153,11 @@ int main(int argc, char** argv) {
     } else if (json) {
       std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
     } else {
-      std::fputs(kavosh::cli::render(results, options, use_color).c_str(), stdout);
+      std::fputs(kavosh::cli::render(results, options, *display).c_str(), stdout);
     }
     return results.total == 0 ? 1 : 0;
   } catch (const kavosh::Error& e) {
-    fmt::print(stderr, "kavosh-search: error: {}\n", e.what());
+    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(e.what()));
     return 2;
   }
 }

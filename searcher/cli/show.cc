@@ -7,85 +7,42 @@
 #include <string_view>
 #include <vector>
 
+#include "common/persian_date.h"
 #include "common/terminal_text.h"
+#include "searcher/cli/terminal.h"
 
 namespace kavosh::cli {
 namespace {
 
-constexpr std::string_view kBold = "\033[1m";
-constexpr std::string_view kDim = "\033[2m";
-constexpr std::string_view kMatch = "\033[1;31m";
-constexpr std::string_view kReset = "\033[0m";
+using Line = std::vector<Segment>;
 
-// Columns a piece of text takes: one per character but the zero-width
-// ones Persian uses (ZWNJ, ZWJ, marks, and the Arabic vowel signs).
-std::size_t columns(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) {
-      continue;  // inside a character
-    }
-    const std::string_view rest = text.substr(i);
-    // U+200C-U+200F: E2 80 8C-8F; U+064B-U+065F: D9 8B-9F; U+0670: D9 B0.
-    const auto next = [&](std::size_t k) {
-      return k < rest.size() ? static_cast<unsigned char>(rest[k]) : 0;
-    };
-    const bool zero = (c == 0xE2 && next(1) == 0x80 && next(2) >= 0x8C && next(2) <= 0x8F) ||
-                      (c == 0xD9 && ((next(1) >= 0x8B && next(1) <= 0x9F) || next(1) == 0xB0));
-    width += zero ? 0 : 1;
-  }
-  return width;
-}
-
-struct Span {
-  std::size_t begin;
-  std::size_t end;
-};
-
-// The lines of `text` wrapped at spaces to `width` columns; a newline
-// always breaks, an empty line stays.
-std::vector<Span> wrap(std::string_view text, std::size_t width) {
-  std::vector<Span> lines;
-  std::size_t para = 0;
-  while (para <= text.size()) {
-    const std::size_t para_end = std::min(text.find('\n', para), text.size());
-    std::size_t line = para;
-    std::size_t used = 0;
-    std::size_t at = para;
-    while (at < para_end) {
-      std::size_t word_end = std::min(text.find(' ', at), para_end);
-      const std::size_t w = columns(text.substr(at, word_end - at));
-      if (used > 0 && used + 1 + w > width) {
-        lines.push_back({line, at - 1});
-        line = at;
-        used = 0;
+// Segments of body[begin, end) with the highlights that fall in it; each
+// under kMaxPrintedField bytes, which the layout would cut, so that a long
+// paragraph is shown whole.
+Line body_segments(std::string_view body, std::size_t begin, std::size_t end,
+                   const std::vector<Range>& highlights) {
+  Line out;
+  const auto add = [&](std::size_t from, std::size_t to, TextStyle style) {
+    while (from < to) {
+      std::size_t cut = std::min(to, from + kMaxPrintedField / 2);
+      while (cut < to && cut > from && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) {
+        --cut;
       }
-      used += (used > 0 ? 1 : 0) + w;
-      at = word_end + 1;
+      out.push_back({std::string(body.substr(from, cut - from)), style});
+      from = cut;
     }
-    lines.push_back({line, para_end});
-    para = para_end + 1;
-  }
-  return lines;
-}
-
-// The bytes [begin, end) of `text`, safe for a terminal, with `ranges`
-// wrapped in the colour codes.
-std::string marked(std::string_view text, Span span, const std::vector<Range>& ranges, bool color) {
-  std::string out;
-  std::size_t at = span.begin;
-  for (const Range& r : ranges) {
-    if (!color || r.end <= at || r.begin >= span.end || r.begin >= r.end) {
+  };
+  std::size_t at = begin;
+  for (const Range& r : highlights) {
+    if (r.end <= at || r.begin >= end || r.begin >= r.end || r.begin < at) {
       continue;
     }
-    const std::size_t b = std::max(r.begin, at);
-    const std::size_t e = std::min(r.end, span.end);
-    out += terminal_safe(text.substr(at, b - at), 0);
-    out += fmt::format("{}{}{}", kMatch, terminal_safe(text.substr(b, e - b), 0), kReset);
-    at = e;
+    add(at, r.begin, TextStyle::kNormal);
+    add(r.begin, std::min(r.end, end), TextStyle::kMatch);
+    at = std::min(r.end, end);
   }
-  return out + terminal_safe(text.substr(at, span.end - at), 0);
+  add(at, end, TextStyle::kNormal);
+  return out;
 }
 
 std::string place(const Hit& hit) {
@@ -93,24 +50,37 @@ std::string place(const Hit& hit) {
   if (hit.id != hit.path && hit.id != out) {
     out += fmt::format(" [{}]", hit.id);
   }
-  return terminal_safe(out);
+  return out;
 }
 
-std::string dates(const Hit& hit) {
+// "date: ۲۱ آذر ۱۴۰۴ · 2025-12-12 · written "…" · jalali calendar · from the text"
+Line dates(const Hit& hit, const Display& display) {
+  Line out{{"date:   ", TextStyle::kDim}};
   if (hit.date_jalali.empty()) {
-    return "undated";
+    out.push_back({"undated", TextStyle::kDim});
+    return out;
   }
-  std::string out = fmt::format("{} ({})", hit.date_jalali, hit.date_gregorian);
+  const std::string persian = display.numeric_dates ? "" : persian_date(hit.date_jalali);
+  out.push_back({persian.empty() ? hit.date_jalali : persian, TextStyle::kDim, true});
+  out.push_back({" · " + hit.date_gregorian, TextStyle::kDim});
   if (!hit.date_written.empty()) {
-    out += fmt::format(" · written \"{}\"", terminal_safe(hit.date_written));
+    out.push_back({" · written \"", TextStyle::kDim});
+    out.push_back({hit.date_written, TextStyle::kDim, true});
+    out.push_back({"\"", TextStyle::kDim});
   }
   if (!hit.date_calendar.empty()) {
-    out += fmt::format(" · {} calendar", hit.date_calendar);
+    out.push_back({" · " + hit.date_calendar + " calendar", TextStyle::kDim});
   }
   if (!hit.date_origin.empty()) {
-    out += fmt::format(" · date from the {}", terminal_safe(hit.date_origin));
+    out.push_back({" · date from the ", TextStyle::kDim});
+    out.push_back({hit.date_origin, TextStyle::kDim, true});
   }
   return out;
+}
+
+std::string labelled(std::string_view label, const std::string& value, const Display& display) {
+  return paragraph({{std::string(label), TextStyle::kDim}, {value, TextStyle::kDim, true}},
+                   display, 0, label.size(), Direction::kLeftToRight);
 }
 
 nlohmann::json hit_json(const Hit& hit) {
@@ -137,34 +107,40 @@ nlohmann::json ranges_json(const std::vector<Range>& ranges) {
 
 }  // namespace
 
-std::string render_article(const ArticleView& article, std::size_t width, bool color) {
+std::string render_article(const ArticleView& article, const Display& display) {
   const Hit& hit = article.hit;
-  const std::string_view dim = color ? kDim : "";
-  const std::string_view reset = color ? kReset : "";
-  std::string out;
-  const std::string title =
-      hit.title.empty() ? terminal_safe(hit.id)
-                        : marked(hit.title, {0, hit.title.size()}, hit.title_highlights, color);
-  out += fmt::format("{}{}{}\n", color ? kBold : "", title, reset);
-  out += fmt::format("{}date:   {}{}\n", dim, dates(hit), reset);
+  std::string out = paragraph(hit.title.empty()
+                                  ? highlighted(hit.id, {}, TextStyle::kBold)
+                                  : highlighted(hit.title, hit.title_highlights, TextStyle::kBold),
+                              display);
+  out += paragraph(dates(hit, display), display, 0, 8, Direction::kLeftToRight);
   if (!hit.source.empty()) {
-    out += fmt::format("{}source: {}{}\n", dim, terminal_safe(hit.source), reset);
+    out += labelled("source: ", hit.source, display);
   }
   if (!hit.url.empty()) {
-    out += fmt::format("{}url:    {}{}\n", dim, terminal_safe(hit.url), reset);
+    out += labelled("url:    ", hit.url, display);
   }
-  out += fmt::format("{}place:  {}{}\n", dim, place(hit), reset);
+  out += labelled("place:  ", place(hit), display);
   if (!article.cluster.empty()) {
-    out += fmt::format("{}near-duplicates: {}{}\n", dim, hit.similar, reset);
+    out += paragraph({{fmt::format("near-duplicates: {}", hit.similar), TextStyle::kDim}}, display,
+                     0, 0, Direction::kLeftToRight);
     for (const Hit& other : article.cluster) {
-      out += fmt::format("{}  {} · {}{}\n", dim, terminal_safe(other.title), place(other), reset);
+      out += paragraph({{other.title, TextStyle::kDim, true},
+                        {" · ", TextStyle::kDim},
+                        {place(other), TextStyle::kDim, true}},
+                       display, 2, 4, Direction::kLeftToRight);
     }
   }
   out += '\n';
-  for (const Span& line : wrap(article.body, width)) {
-    out += marked(article.body, line, article.body_highlights, color) + '\n';
+  const std::string_view body = article.body;
+  for (std::size_t begin = 0; begin <= body.size();) {
+    const std::size_t end = std::min(body.find('\n', begin), body.size());
+    out += end == begin ? std::string("\n")
+                        : paragraph(body_segments(body, begin, end, article.body_highlights),
+                                    display);
+    begin = end + 1;
   }
-  return out;
+  return display.explicit_mode ? "\033[8l" + out + "\033[8h" : out;
 }
 
 std::string render_article_json(const ArticleView& article) {

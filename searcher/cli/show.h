@@ -6,14 +6,16 @@
 #include <string>
 
 #include "kavosh/searcher.h"
+#include "searcher/cli/display.h"
 
 namespace kavosh::cli {
 
 // The article for a terminal: title, dates and where the date came from,
-// source, URL, place, its near-duplicates, then the body wrapped to `width`
-// columns, the query's words highlighted if `color`. Archive text goes
-// through terminal_safe().
-std::string render_article(const ArticleView& article, std::size_t width, bool color);
+// source, URL, place, its near-duplicates, then the body, each paragraph
+// laid out for `display` (wrapped, in visual order where the terminal does
+// no bidi), the query's words highlighted. Archive text is shown
+// terminal-safe by the layout.
+std::string render_article(const ArticleView& article, const Display& display);
 
 // The article as one JSON document.
 std::string render_article_json(const ArticleView& article);

@@ -5,13 +5,16 @@
 #include <string>
 
 #include "kavosh/searcher.h"
+#include "searcher/cli/display.h"
 
 namespace kavosh::cli {
 
 // "1–10 of 219 results (0.012 s)", or why there are none on this page; the
 // correction searched or suggested; the undated documents a date filter
-// left out or date order put last. Bold if `color`.
-std::string render_summary(const Results& results, const SearchOptions& options, bool color);
+// left out or date order put last. Left-to-right lines laid out for
+// `display`, the query, sources and filters isolated within them.
+std::string render_summary(const Results& results, const SearchOptions& options,
+                           const Display& display);
 
 }  // namespace kavosh::cli
 

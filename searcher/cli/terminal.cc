@@ -4,34 +4,147 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/persian_date.h"
 #include "common/terminal_text.h"
 #include "searcher/cli/summary.h"
 
 namespace kavosh::cli {
 namespace {
 
-constexpr std::string_view kBold = "\033[1m";
-constexpr std::string_view kDim = "\033[2m";
-constexpr std::string_view kMatch = "\033[1;31m";
-constexpr std::string_view kReset = "\033[0m";
+constexpr std::string_view kSeparator = " · ";
+
+std::vector<Segment> metadata(const Hit& hit, const Display& display) {
+  std::vector<Segment> out;
+  const auto field = [&](std::string text, bool isolate = true) {
+    if (!out.empty()) {
+      out.push_back({std::string(kSeparator), TextStyle::kDim});
+    }
+    out.push_back({std::move(text), TextStyle::kDim, isolate});
+  };
+  // A date converted from the Hijri one may be a day off: shown as written too.
+  const bool hijri = hit.date_calendar == "hijri";
+  const std::string persian = display.numeric_dates ? "" : persian_date(hit.date_jalali);
+  if (!persian.empty()) {
+    field(persian);
+    field(hit.date_gregorian);
+    if (hijri) {
+      out.push_back({" (", TextStyle::kDim});
+      out.push_back({hit.date_written, TextStyle::kDim, true});
+      out.push_back({")", TextStyle::kDim});
+    }
+  } else if (!hit.date_jalali.empty()) {
+    field(hijri ? fmt::format("{} ({}; {})", hit.date_jalali, hit.date_gregorian, hit.date_written)
+                : fmt::format("{} ({})", hit.date_jalali, hit.date_gregorian));
+  }
+  if (!hit.date_jalali.empty() && !hit.date_origin.empty() && hit.date_origin != "metadata") {
+    // A date the article's metadata did not give: found by Kavosh.
+    out.push_back({" [date from ", TextStyle::kDim});
+    out.push_back({hit.date_origin, TextStyle::kDim, true});
+    out.push_back({"]", TextStyle::kDim});
+  }
+  if (!hit.source.empty()) {
+    field(hit.source);
+  }
+  field(hit.line > 0 ? fmt::format("{}:{}", hit.path, hit.line) : hit.path);
+  const bool id_in_path = hit.line == 0 ? hit.id == hit.path : hit.id.rfind(hit.path, 0) == 0;
+  if (!id_in_path) {
+    out.push_back({" [", TextStyle::kDim});
+    out.push_back({hit.id, TextStyle::kDim, true});
+    out.push_back({"]", TextStyle::kDim});
+  }
+  if (hit.similar > 0) {
+    field(fmt::format("+{} similar", hit.similar), false);
+  }
+  return out;
+}
+
+std::string render_hit(const Hit& hit, const Display& display) {
+  const std::string label = fmt::format("{}. ", hit.rank);
+  std::vector<Segment> title{{label, TextStyle::kBold}};
+  for (Segment& s :
+       hit.title.empty() ? highlighted(hit.id, {}) : highlighted(hit.title, hit.title_highlights)) {
+    title.push_back(std::move(s));
+  }
+  std::string out = paragraph(title, display, 0, label.size());
+  out += paragraph(metadata(hit, display), display, 3, 3, Direction::kLeftToRight);
+  if (!hit.url.empty()) {
+    out += paragraph({{hit.url, TextStyle::kDim, true}}, display, 3, 3, Direction::kLeftToRight);
+  }
+  if (!hit.snippet.empty()) {
+    out += paragraph(highlighted(hit.snippet, hit.snippet_highlights), display, 3, 3);
+  }
+  return out + '\n';
+}
 
 }  // namespace
 
-std::string render_facets(const Facets& facets) {
+std::vector<Segment> highlighted(std::string_view text, const std::vector<Range>& highlights,
+                                 TextStyle style) {
+  bool cut = false;
+  if (text.size() > kMaxPrintedField) {
+    std::size_t end = kMaxPrintedField;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+    text = text.substr(0, end);
+    cut = true;
+  }
+  std::vector<Segment> out;
+  std::size_t at = 0;
+  for (const Range& r : highlights) {
+    // As mark(): ranges out of order, overlapping or out of bounds are skipped.
+    if (r.begin < at || r.end <= r.begin || r.end > text.size()) {
+      continue;
+    }
+    if (r.begin > at) {
+      out.push_back({std::string(text.substr(at, r.begin - at)), style});
+    }
+    out.push_back({std::string(text.substr(r.begin, r.end - r.begin)), TextStyle::kMatch});
+    at = r.end;
+  }
+  if (at < text.size()) {
+    out.push_back({std::string(text.substr(at)), style});
+  }
+  if (cut) {
+    out.push_back({"…", style});
+  }
+  return out;
+}
+
+std::string paragraph(const std::vector<Segment>& segments, const Display& display,
+                      std::size_t first_indent, std::size_t rest_indent, Direction direction) {
+  LayoutOptions options;
+  options.order = display.order;
+  options.width = display.width;
+  options.first_indent = first_indent;
+  options.rest_indent = rest_indent;
+  options.direction = direction;
+  options.shape = display.shape;
+  options.color = display.color;
+  std::string out;
+  for (const std::string& line : layout(segments, options)) {
+    out += line + '\n';
+  }
+  return out;
+}
+
+std::string render_facets(const Facets& facets, const Display& display) {
   std::string out;
   const auto row = [&](std::string_view label, const std::vector<FacetCount>& counts,
                        std::size_t max) {
     if (counts.empty()) {
       return;
     }
-    out += fmt::format("{}:", label);
+    std::vector<Segment> line{{fmt::format("{}:", label)}};
     for (std::size_t i = 0; i < counts.size() && i < max; ++i) {
-      out += fmt::format("  {} {}", counts[i].value, counts[i].count);
+      line.push_back({"  "});
+      line.push_back({counts[i].value, TextStyle::kNormal, true});
+      line.push_back({fmt::format(" {}", counts[i].count)});
     }
     if (counts.size() > max) {
-      out += fmt::format("  (+{} more)", counts.size() - max);
+      line.push_back({fmt::format("  (+{} more)", counts.size() - max)});
     }
-    out += '\n';
+    out += paragraph(line, display, 0, 2, Direction::kLeftToRight);
   };
   row("sources", facets.sources, 10);
   row("years", facets.years, 10);
@@ -42,52 +155,18 @@ std::string render_facets(const Facets& facets) {
   return out + '\n';
 }
 
-std::string render(const Results& results, const SearchOptions& options, bool color) {
-  const std::string_view match_open = color ? kMatch : "";
-  const std::string_view match_close = color ? kReset : "";
+std::string render(const Results& results, const SearchOptions& options, const Display& display) {
   std::string out;
   for (const Hit& hit : results.hits) {
-    const std::string title =
-        hit.title.empty() ? hit.id : mark(hit.title, hit.title_highlights, match_open, match_close);
-    out += fmt::format("{}{}.{} {}\n", color ? kBold : "", hit.rank, color ? kReset : "", title);
-    std::string meta;
-    if (hit.date_calendar == "hijri") {
-      // Converted from the Hijri date, maybe a day off: show it as written.
-      meta += fmt::format("{} ({}; {})", hit.date_jalali, hit.date_gregorian, hit.date_written);
-    } else if (!hit.date_jalali.empty()) {
-      meta += fmt::format("{} ({})", hit.date_jalali, hit.date_gregorian);
-    }
-    if (!hit.date_jalali.empty() && !hit.date_origin.empty() && hit.date_origin != "metadata") {
-      meta += fmt::format(" [date from {}]", terminal_safe(hit.date_origin));
-    }
-    if (!hit.source.empty()) {
-      meta += (meta.empty() ? "" : " · ") + hit.source;
-    }
-    std::string place = hit.line > 0 ? fmt::format("{}:{}", hit.path, hit.line) : hit.path;
-    if (hit.id != hit.path && hit.line == 0) {
-      place = fmt::format("{} [{}]", hit.path, hit.id);
-    } else if (hit.line > 0 && hit.id.rfind(hit.path, 0) != 0) {
-      place = fmt::format("{} [{}]", place, hit.id);
-    }
-    meta += (meta.empty() ? "" : " · ") + place;
-    if (hit.similar > 0) {
-      meta += fmt::format(" · +{} similar", hit.similar);
-    }
-    out += fmt::format("   {}{}{}\n", color ? kDim : "", meta, color ? kReset : "");
-    if (!hit.url.empty()) {
-      out += fmt::format("   {}{}{}\n", color ? kDim : "", terminal_safe(hit.url),
-                         color ? kReset : "");
-    }
-    if (!hit.snippet.empty()) {
-      out += fmt::format("   {}\n",
-                         mark(hit.snippet, hit.snippet_highlights, match_open, match_close));
-    }
-    out += '\n';
+    out += render_hit(hit, display);
   }
   if (options.facets) {
-    out += render_facets(results.facets);
+    out += render_facets(results.facets, display);
   }
-  return out + render_summary(results, options, color);
+  out += render_summary(results, options, display);
+  // The Terminal BiDi spec's BDSM: explicit mode while the lines, already in
+  // visual order, go out.
+  return display.explicit_mode ? "\033[8l" + out + "\033[8h" : out;
 }
 
 std::string render_json(const Results& results, const SearchOptions& options) {
