@@ -405,3 +405,38 @@ TEST_CASE("damaged metadata is rebuilt from the Xapian index", "[archive][damage
   CHECK(documents(tmp / "index") == 300);
   CHECK(fs::exists(tmp / "index" / "metadata.sqlite.damaged"));
 }
+
+TEST_CASE("progress on a terminal goes by bytes, also inside one large .jsonl.gz",
+          "[archive][progress][issue-13]") {
+  if (!fs::exists("/usr/bin/script") || !fs::exists("/usr/bin/gzip")) {
+    FAIL("script(1) and gzip are needed to give kavosh-index a terminal");
+  }
+  TempDir tmp;
+  std::string lines;
+  for (int i = 0; i < 3000; ++i) {
+    lines += "{\"id\": \"n" + std::to_string(i) + "\", \"body\": \"مترو تهران خط " +
+             std::to_string(i) + " را افتتاح کرد و مسافران بسیاری با آن به سر کار رفتند.\"}\n";
+  }
+  write_file(tmp / "c" / "all.jsonl", lines);
+  REQUIRE(run({"/usr/bin/gzip", (tmp / "c" / "all.jsonl").string()}, kNoHang).status == 0);
+  // script(1) gives the command a terminal and copies what it writes.
+  const Run on_terminal =
+      run({"/usr/bin/script", "-qec",
+           shell_quote(kIndexBin) + " " + shell_quote((tmp / "c").string()) + " --index " +
+               shell_quote((tmp / "index").string()) + " --jobs 1 --batch-size 200",
+           "/dev/null"},
+          kNoHang);
+  INFO(on_terminal.out);
+  CHECK(on_terminal.status == 0);
+  // Redrawn in place, with percent, documents, rate and time left.
+  const std::size_t redraws = std::count(on_terminal.out.begin(), on_terminal.out.end(), '\r');
+  CHECK(redraws >= 3);
+  CHECK_THAT(on_terminal.out, Contains("% "));
+  CHECK_THAT(on_terminal.out, Contains(" documents "));
+  CHECK_THAT(on_terminal.out, Contains("ETA"));
+  CHECK_THAT(on_terminal.out, Contains("100.0%"));
+  // Not a terminal: the summary alone.
+  const Run piped = index(tmp / "c", tmp / "index2");
+  CHECK(piped.err.empty());
+  CHECK(piped.out.find('\r') == std::string::npos);
+}

@@ -11,8 +11,8 @@
 
 #include "common/terminal_text.h"
 #include "kavosh/kavosh.h"
-#include "searcher/cli/show.h"
 #include "searcher/cli/display.h"
+#include "searcher/cli/show.h"
 #include "searcher/cli/terminal.h"
 
 namespace {

@@ -79,8 +79,8 @@ Line dates(const Hit& hit, const Display& display) {
 }
 
 std::string labelled(std::string_view label, const std::string& value, const Display& display) {
-  return paragraph({{std::string(label), TextStyle::kDim}, {value, TextStyle::kDim, true}},
-                   display, 0, label.size(), Direction::kLeftToRight);
+  return paragraph({{std::string(label), TextStyle::kDim}, {value, TextStyle::kDim, true}}, display,
+                   0, label.size(), Direction::kLeftToRight);
 }
 
 nlohmann::json hit_json(const Hit& hit) {
@@ -109,10 +109,10 @@ nlohmann::json ranges_json(const std::vector<Range>& ranges) {
 
 std::string render_article(const ArticleView& article, const Display& display) {
   const Hit& hit = article.hit;
-  std::string out = paragraph(hit.title.empty()
-                                  ? highlighted(hit.id, {}, TextStyle::kBold)
+  std::string out =
+      paragraph(hit.title.empty() ? highlighted(hit.id, {}, TextStyle::kBold)
                                   : highlighted(hit.title, hit.title_highlights, TextStyle::kBold),
-                              display);
+                display);
   out += paragraph(dates(hit, display), display, 0, 8, Direction::kLeftToRight);
   if (!hit.source.empty()) {
     out += labelled("source: ", hit.source, display);
@@ -135,9 +135,9 @@ std::string render_article(const ArticleView& article, const Display& display) {
   const std::string_view body = article.body;
   for (std::size_t begin = 0; begin <= body.size();) {
     const std::size_t end = std::min(body.find('\n', begin), body.size());
-    out += end == begin ? std::string("\n")
-                        : paragraph(body_segments(body, begin, end, article.body_highlights),
-                                    display);
+    out += end == begin
+               ? std::string("\n")
+               : paragraph(body_segments(body, begin, end, article.body_highlights), display);
     begin = end + 1;
   }
   return display.explicit_mode ? "\033[8l" + out + "\033[8h" : out;
