@@ -20,7 +20,8 @@ namespace {
 // is then deflated here, on the analysis threads, rather than by Xapian on
 // the one thread that writes the index.
 constexpr std::string_view kMagic = "KR";
-constexpr char kFormat = 2;  // 1 had no date_written, date_calendar, date_origin
+// 1 had no date_written, date_calendar, date_origin; 2 no category, tags, author.
+constexpr char kFormat = 3;
 
 // Persian takes two bytes a letter in UTF-8. Title and body are stored with
 // the characters of Persian news as one byte each, as SCSU does for one
@@ -349,6 +350,12 @@ std::string Record::to_data() const {
   put_text(out, date_origin);
   put_varint(out, size);
   put_text(out, hash);
+  put_text(out, category);
+  put_varint(out, tags.size());
+  for (const std::string& tag : tags) {
+    put_text(out, tag);
+  }
+  put_text(out, author);
   return out;
 }
 
@@ -372,6 +379,16 @@ Record Record::from_data(std::string_view data) {
   r.date_origin = in.string();
   r.size = in.varint();
   r.hash = in.string();
+  r.category = in.string();
+  // Each tag takes at least one byte: a larger count is garbage.
+  const std::uint64_t tags = in.varint();
+  if (tags > data.size()) {
+    not_a_record();
+  }
+  for (std::uint64_t i = 0; i < tags; ++i) {
+    r.tags.push_back(in.string());
+  }
+  r.author = in.string();
   if (!in.at_end() || r.id.empty()) {
     not_a_record();
   }

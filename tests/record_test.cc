@@ -34,7 +34,10 @@ Record ilna_record() {
   r.date_jalali = "1404/09/21";
   r.date_written = "جمعه ۲۱ آذر ۱۴۰۴";
   r.date_calendar = "jalali";
-  r.date_origin = "text";
+  r.date_origin = "path";
+  r.category = "politics/foreign";
+  r.tags = {"پزشکیان", "پوتین", "روابط ایران و روسیه"};
+  r.author = "";
   r.size = r.title.size() + r.body.size();
   r.hash = "0123456789abcdef";
   return r;
@@ -55,6 +58,9 @@ void check_same(const Record& a, const Record& b) {
   CHECK(a.date_origin == b.date_origin);
   CHECK(a.size == b.size);
   CHECK(a.hash == b.hash);
+  CHECK(a.category == b.category);
+  CHECK(a.tags == b.tags);
+  CHECK(a.author == b.author);
 }
 
 }  // namespace

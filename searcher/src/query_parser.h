@@ -22,10 +22,18 @@ struct QueryClause {
   bool title_only = false;    // written title:word or title:"phrase"
 };
 
+// category:VALUE, tags:VALUE or author:VALUE: a term prefix of schema.h
+// and the value as written.
+struct FieldFilter {
+  std::string_view prefix;
+  std::string value;
+};
+
 struct ParsedQuery {
   std::vector<QueryClause> clauses;
   std::vector<std::string> sources;  // source:NAME, as written
   std::vector<DayRange> dates;       // date:FROM..TO or date:DAY
+  std::vector<FieldFilter> fields;   // category:, tags:, author:
 
   bool has_words() const;
   // Throws Error(kBadQuery) unless there is a word to search for or a filter
@@ -38,7 +46,10 @@ struct ParsedQuery {
 // analyzer splits into several terms ("تهران-مسکو") is matched as a phrase.
 // Punctuation-only words vanish. Fields: title:WORD or title:"PHRASE"
 // (title only), source:NAME (a filter), date:FROM..TO, date:FROM.. or
-// date:..TO or date:DAY (a filter; dates as parse_date_range reads them).
+// date:..TO or date:DAY (a filter; dates as parse_date_range reads them),
+// category:VALUE, tags:VALUE, author:VALUE (filters on the whole
+// normalized value; a category also by its parents: category:sports finds
+// sports/football-iran).
 // A query may hold only filters, or nothing (see require_words_or). Throws
 // Error(kBadQuery) on invalid UTF-8, an unknown field (the message lists
 // the valid ones) or a bad date.

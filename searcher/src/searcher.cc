@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -109,6 +110,14 @@ Xapian::Query filter_query(const ParsedQuery& parsed, const SearchOptions& optio
     }
     filters.emplace_back(Xapian::Query::OP_OR, sources.begin(), sources.end());
   }
+  // Values of one field are alternatives (as sources are); fields narrow.
+  std::map<std::string_view, std::vector<Xapian::Query>> by_field;
+  for (const FieldFilter& field : parsed.fields) {
+    by_field[field.prefix].emplace_back(std::string(field.prefix) + normalize(field.value));
+  }
+  for (const auto& [prefix, terms] : by_field) {
+    filters.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
   if (filters.empty()) {
     return match_all();
   }
@@ -151,6 +160,9 @@ void add_hits(const Xapian::MSet& set, Xapian::doccount from, const Matcher& mat
     hit.date_written = record.date_written;
     hit.date_calendar = record.date_calendar;
     hit.date_origin = record.date_origin;
+    hit.category = record.category;
+    hit.tags = record.tags;
+    hit.author = record.author;
     hit.similar = 0;
     if (options.collapse) {
       const auto known = collapsed ? collapsed->find(*it) : CollapseCounts::const_iterator();
