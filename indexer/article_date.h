@@ -28,15 +28,23 @@ std::string_view origin_name(DateOrigin origin);
 // day it was published.
 inline constexpr std::size_t kHeadBytes = 400;
 
+// A dateline opens the first paragraph: its date begins within this many
+// bytes, after the place or agency ("عشق‌آباد - ", "ایسنا: ").
+inline constexpr std::size_t kDatelineBytes = 80;
+
 struct ArticleDate {
   FoundDate found;
   DateOrigin origin = DateOrigin::kMetadata;
 };
 
 // The date of `article`: the date field, else a date in the URL, else in
-// the path, else in the title, else in the body's head. A date after
-// `today` is never the article's: the next place is tried. A Hijri date is
-// taken only when no place gives a Jalali or Gregorian one.
+// the path, else in its head: a date in the title written with its weekday,
+// else a date of the body's head that the article marks as the day of the
+// report, as a dateline opening the paragraph and closed by a dash, colon
+// or comma, or after "امروز" (today) or "روز" (the day), perhaps with the
+// weekday between. A date after `today` is never the
+// article's: the next place is tried. A Hijri date is taken only when no
+// place gives a Jalali or Gregorian one.
 std::optional<ArticleDate> article_date(const Article& article, const DocDate& today);
 
 }  // namespace kavosh

@@ -100,25 +100,59 @@ TEST_CASE("an article is dated by metadata, URL, path, then head, never after to
   }
 }
 
-TEST_CASE("only the first paragraph of the body is searched for a date", "[dates][article]") {
+TEST_CASE("a date in the head counts only as the day of the report", "[dates][article]") {
   Article a;
   a.title = "یادی از تختی";
   a.body =
       "غلامرضا تختی از ماندگارترین قهرمانان کشتی ایران است.\n"
-      "او در ۱۱ خرداد ۱۳۴۱ در تولیدو قهرمان جهان شد.";
-  CHECK(date_and_origin(a).empty());
-  SECTION("a title's date counts") {
-    a.title = "تختی، ۱۱ خرداد ۱۳۴۱";
-    CHECK(date_and_origin(a) == "1341/03/11 head");
+      "تهران - ۱۱ خرداد ۱۳۴۱ - او در تولیدو قهرمان جهان شد.";
+  SECTION("a dateline after the first paragraph is not the article's date") {
+    CHECK(date_and_origin(a).empty());
   }
-  SECTION("a first paragraph's date counts up to kHeadBytes") {
+  SECTION("a dateline opening the first paragraph is") {
+    a.body = "تهران - ۱۱ خرداد ۱۳۴۱ - تختی در تولیدو قهرمان جهان شد.";
+    CHECK(date_and_origin(a) == "1341/03/11 head");
+    a.body = "تهران، جمعه ۲۱ آذر ۱۴۰۴: تختی را یاد کردند.";
+    CHECK(date_and_origin(a) == "1404/09/21 head");
+  }
+  SECTION("a date the first paragraph says is today is") {
+    a.body =
+        "به گزارش ایلنا، رئیس‌جمهور بعد از ظهر امروز جمعه 21 آذر 1404، با پوتین "
+        "دیدار "
+        "کرد.";
+    CHECK(date_and_origin(a) == "1404/09/21 head");
+  }
+  SECTION("so is the day the first paragraph reports on, with its weekday or not") {
+    a.body = "به گزارش تسنیم، نمایندگان در جلسه علنی روز سهشنبه 1404/08/20 طرح را بررسی کردند.";
+    CHECK(date_and_origin(a) == "1404/08/20 head");
+    a.body = "به گزارش مهر، نمایشگاه روز 1404-08-26 در خانه هنرمندان افتتاح شد.";
+    CHECK(date_and_origin(a) == "1404/08/26 head");
+  }
+  SECTION("but not yesterday's date") {
+    a.body = "به گزارش ایرنا، معاون وزیر دیروز 1404/08/19 از طرح خبر داد.";
+    CHECK(date_and_origin(a).empty());
+  }
+  SECTION("a date the first paragraph only mentions is not") {
+    a.body = "دانشگاه زابل در 28 تیر سال 1378 تأسیس شد.";
+    CHECK(date_and_origin(a).empty());
+    a.body = "سه شنبه، 10 دسامبر سال 2002 رأس ساعت 4 برای بارسلونا بلیت گرفتم.";
+    CHECK(date_and_origin(a).empty());
+  }
+  SECTION("nor one past kHeadBytes") {
     std::string filler;
     while (filler.size() < kHeadBytes) {
       filler += "کشتی ";
     }
-    a.body = "۱۱ خرداد ۱۳۴۱ " + filler;
-    CHECK(date_and_origin(a) == "1341/03/11 head");
-    a.body = filler + "۱۱ خرداد ۱۳۴۱";
+    a.body = filler + "امروز ۱۱ خرداد ۱۳۴۱";
+    CHECK(date_and_origin(a).empty());
+  }
+  SECTION("a title's date counts when it names the weekday") {
+    a.title = "صفحه اول روزنامه‌های شنبه ۱۲ مهر ۱۴۰۴";
+    CHECK(date_and_origin(a) == "1404/07/12 head");
+    a.title =
+        "مسیرهای راهپیمایی یوم‌الله 22 بهمن 1382 در تهران "
+        "اعلام "
+        "شد";
     CHECK(date_and_origin(a).empty());
   }
 }

@@ -29,7 +29,9 @@ std::string line(const std::map<std::string, std::string>& fields) {
 
 // A wire report whose first paragraph carries no date.
 const std::string kPlainBody =
-    "سرمربی تیم ملی فوتبال فهرست بازیکنان دعوت‌شده به اردوی تیم را اعلام "
+    "سرمربی تیم ملی فوتبال فهرست بازیکنان دعوت‌شده به اردوی تیم "
+    "را "
+    "اعلام "
     "کرد.\n"
     "این اردو از هفته آینده در مرکز ملی فوتبال ایران برگزار "
     "می‌شود.";
@@ -44,13 +46,16 @@ const fs::path& dated_index() {
                line({{"id", "fars-url14"},
                      {"title", "سال ۹۰، سال پایه برای ورزش آبادان است"},
                      {"body",
-                      "رئیس تربیت‌بدنی آبادان گفت سال ۹۰ سال پایه ورزش آبادان "
+                      "رئیس تربیت‌بدنی آبادان گفت سال ۹۰ سال پایه "
+                      "ورزش "
+                      "آبادان "
                       "است."},
                      {"url", "https://www.farsnews.ir/news/13900606121623/سال-90-سال-پایه"}}) +
                    line({{"id", "fars-url10"},
                          {"title", "نشست خبری سرمربی ذوب‌آهن"},
                          {"body",
-                          "سرمربی ذوب‌آهن در نشست خبری از داوری انتقاد "
+                          "سرمربی ذوب‌آهن در نشست خبری از داوری "
+                          "انتقاد "
                           "کرد."},
                          {"url", "https://www.farsnews.ir/news/8306150123"}}) +
                    line({{"id", "metadata-wins"},
@@ -74,7 +79,9 @@ const fs::path& dated_index() {
                "بارش باران در استان‌های شمالی\n" + kPlainBody);
     write_file(corpus / "ilna" / "dateline.txt",
                "دیدار روسای جمهور ایران و روسیه\n"
-               "عشق‌آباد - جمعه ۲۱ آذر ۱۴۰۴ - رئیس‌جمهور در حاشیه نشست با پوتین دیدار "
+               "عشق‌آباد - جمعه ۲۱ آذر ۱۴۰۴ - رئیس‌جمهور در حاشیه نشست با "
+               "پوتین "
+               "دیدار "
                "کرد.\n"
                "این دیدار یک ساعت به طول انجامید.");
     write_file(corpus / "varzesh3" / "takhti.txt",
@@ -83,8 +90,11 @@ const fs::path& dated_index() {
                "او در ۱۱ خرداد ۱۳۴۱ در مسابقات جهانی تولیدو به مدال طلا رسید.");
     write_file(corpus / "varzesh3" / "ayandeh.txt",
                "جام جهانی فوتبال سال ۱۵۰۰\n"
-               "مسابقات جام جهانی در ۱۵ تیر ۱۵۰۰ آغاز می‌شود و فیفا میزبان را اعلام "
-               "کرد.");
+               "زوریخ - ۱۵ تیر ۱۵۰۰ - فیفا میزبان جام جهانی را اعلام کرد.");
+    write_file(corpus / "hamshahri" / "zabol.txt",
+               "دانشگاه زابل\n"
+               "دانشگاه زابل در 28 تیر سال 1378 با جداسازی واحدهای دانشگاه سیستان و "
+               "بلوچستان تأسیس شد.");
     const Run r = run({kIndexBin, corpus.string(), "--index", (dir / "index").string()});
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -177,6 +187,11 @@ TEST_CASE("a date deep in the text is what the article tells of, not its date", 
     REQUIRE(r.status == 0);
     CHECK(nlohmann::json::parse(r.out)["hits"][0]["id"] != h["id"]);
   }
+}
+
+TEST_CASE("a date the first paragraph only mentions is not the article's date", "[e2e][dating]") {
+  // The university's founding, not the day of the report.
+  CHECK(date_of("زابل").jalali.empty());
 }
 
 TEST_CASE("a date after today is never an article's date", "[e2e][dating]") {

@@ -35,9 +35,6 @@ Record ilna_record() {
   r.date_written = "جمعه ۲۱ آذر ۱۴۰۴";
   r.date_calendar = "jalali";
   r.date_origin = "path";
-  r.category = "politics/foreign";
-  r.tags = {"پزشکیان", "پوتین", "روابط ایران و روسیه"};
-  r.author = "";
   r.size = r.title.size() + r.body.size();
   r.hash = "0123456789abcdef";
   return r;
@@ -64,6 +61,19 @@ void check_same(const Record& a, const Record& b) {
 }
 
 }  // namespace
+
+TEST_CASE("a record keeps the category, tags and author of its article", "[schema][record]") {
+  Record original = ilna_record();
+  original.category = "politics/foreign";
+  original.tags = {"پزشکیان", "پوتین", "روابط ایران و روسیه"};
+  original.author = "مریم رضایی";
+  check_same(Record::from_data(original.to_data()), original);
+  SECTION("and an article without them stays without") {
+    original.tags.clear();
+    original.category.clear();
+    check_same(Record::from_data(original.to_data()), original);
+  }
+}
 
 TEST_CASE("a record comes back from its data field for field", "[schema][record]") {
   const Record original = ilna_record();
