@@ -51,8 +51,8 @@ std::pair<std::string_view, std::string_view> last_word(std::string_view text) {
   return {text.substr(0, space + 1), text.substr(space + 1)};
 }
 
-// A word of a weekday's name: "شنبه", "سه‌شنبه", "سهشنبه", "سه" of "سه
-// شنبه".
+// A word of a weekday's name: "شنبه", "سه‌شنبه", "سهشنبه", or the "سه"
+// of "سه شنبه".
 bool is_weekday_word(std::string_view word) {
   for (const std::string_view part : {"شنبه", "جمعه", "یک", "يك", "دو", "سه", "چهار", "پنج"}) {
     if (word.ends_with(part)) {
@@ -63,40 +63,67 @@ bool is_weekday_word(std::string_view word) {
 }
 
 // Whether the text before a date names it as the day of the report:
-// "امروز" (today) or "روز" (the day), with a weekday or not ("روز
-// سه‌شنبه 1404/08/20"), but not "دیروز" (yesterday).
-bool says_report_day(std::string_view before) {
+// "امروز" (today), or in a news lead "روز" (the day), with a weekday or not
+// ("ظهر امروز جمعه 21 آذر 1404", "روز سه‌شنبه 1404/08/20"); never
+// "دیروز" (yesterday).
+bool says_report_day(std::string_view before, bool news_lead) {
   auto [rest, word] = last_word(before);
   for (int i = 0; i < 2 && is_weekday_word(word); ++i) {
     std::tie(rest, word) = last_word(rest);
   }
-  return word.ends_with("روز") && !word.ends_with("دیروز") && !word.ends_with("ديروز");
-}
-
-// Whether what follows a date closes a dateline: a dash, colon or comma,
-// or the end of the paragraph.
-bool closes_dateline(std::string_view after) {
-  const std::size_t next = after.find_first_not_of(" \t");
-  if (next == std::string_view::npos) {
+  if (word.ends_with("امروز")) {
     return true;
   }
-  after.remove_prefix(next);
-  for (const std::string_view mark :
-       {"-", ":", ",", "|", "\xD8\x8C", "\xE2\x80\x93", "\xE2\x80\x94"}) {
-    if (after.starts_with(mark)) {
-      return true;
-    }
+  return news_lead && word.ends_with("روز") && !word.ends_with("دیروز") && !word.ends_with("ديروز");
+}
+
+// The marks that end a dateline's parts: "تهران - ", "ایسنا: ", "تهران، ".
+constexpr std::string_view kDatelineMarks[] = {
+    "-", ":", ",", "|", "\xD8\x8C" /* ، */, "\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */};
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// Whether a date between `before` and `after` is a dateline: the paragraph
+// opens with it, perhaps after a place or agency and a mark, and a mark or
+// the paragraph's end follows it. "در ۱۹ فروردین ۱۳۰۹، ..." and "(زاده ۱۵
+// خرداد ۱۳۴۶ - شاهرود)" are not.
+bool is_dateline(std::string_view before, std::string_view after) {
+  if (before.size() > kDatelineBytes || before.find('(') != std::string_view::npos) {
+    return false;
   }
-  return false;
+  while (!before.empty() && is_space(before.back())) {
+    before.remove_suffix(1);
+  }
+  while (!after.empty() && is_space(after.front())) {
+    after.remove_prefix(1);
+  }
+  const auto ends_part = [](std::string_view text, bool at_end) {
+    for (const std::string_view mark : kDatelineMarks) {
+      if (at_end ? text.ends_with(mark) : text.starts_with(mark)) {
+        return true;
+      }
+    }
+    return text.empty();
+  };
+  return ends_part(before, true) && ends_part(after, false);
+}
+
+// Whether a paragraph is a news lead, whose "روز ..." is the day reported
+// on: it names its agency ("به گزارش ایسنا،", "خبرگزاری فارس:") at once.
+// Elsewhere (an encyclopedia's "در روز ۲۲ مرداد ۱۳۵۰") it is any day.
+bool is_news_lead(std::string_view paragraph) {
+  const std::string_view start = paragraph.substr(0, 2 * kDatelineBytes);
+  return start.find("گزارش") != std::string_view::npos ||
+         start.find("خبرگزار") != std::string_view::npos;
 }
 
 // The first date of `paragraph` that the article marks as the day of the
-// report: a dateline that opens the paragraph ("عشق‌آباد - جمعه ۲۱ آذر ۱۴۰۴
-// -") or a date said to be today or the day ("ظهر امروز جمعه ۲۱ آذر ۱۴۰۴",
-// "روز سه‌شنبه 1404/08/20"). Other dates of the head are what
-// the news is about: the day of a march it announces, a birthday in a portrait, the founding of a
-// university.
+// report: a dateline that opens the paragraph, or a date said to be today
+// or the day (says_report_day). Other dates of the head are what the news
+// is about: the day of a march it announces, a birthday in a portrait, the
+// founding of a university.
 std::optional<FoundDate> report_date(std::string_view paragraph) {
+  const bool news_lead = is_news_lead(paragraph);
   std::size_t from = 0;
   while (std::optional<FoundDate> found = find_date(paragraph.substr(from))) {
     const std::size_t at = paragraph.find(found->written, from);
@@ -104,8 +131,8 @@ std::optional<FoundDate> report_date(std::string_view paragraph) {
       return std::nullopt;
     }
     const std::size_t end = at + found->written.size();
-    if ((at <= kDatelineBytes && closes_dateline(paragraph.substr(end))) ||
-        says_report_day(paragraph.substr(0, at))) {
+    if (is_dateline(paragraph.substr(0, at), paragraph.substr(end)) ||
+        says_report_day(paragraph.substr(0, at), news_lead)) {
       return found;
     }
     from = end;

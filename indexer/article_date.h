@@ -40,9 +40,10 @@ struct ArticleDate {
 // The date of `article`: the date field, else a date in the URL, else in
 // the path, else in its head: a date in the title written with its weekday,
 // else a date of the body's head that the article marks as the day of the
-// report, as a dateline opening the paragraph and closed by a dash, colon
-// or comma, or after "امروز" (today) or "روز" (the day), perhaps with the
-// weekday between. A date after `today` is never the
+// report, as a dateline opening the paragraph (after nothing but a place or
+// agency and a dash, colon or comma, and closed by one), after "امروز"
+// (today), or in a paragraph that names its agency, after "روز" (the day);
+// perhaps with the weekday between. A date after `today` is never the
 // article's: the next place is tried. A Hijri date is taken only when no
 // place gives a Jalali or Gregorian one.
 std::optional<ArticleDate> article_date(const Article& article, const DocDate& today);

@@ -117,7 +117,8 @@ TEST_CASE("a date in the head counts only as the day of the report", "[dates][ar
   }
   SECTION("a date the first paragraph says is today is") {
     a.body =
-        "به گزارش ایلنا، رئیس‌جمهور بعد از ظهر امروز جمعه 21 آذر 1404، با پوتین "
+        "به گزارش ایلنا، رئیس‌جمهور بعد از ظهر امروز جمعه 21 آذر 1404، با "
+        "پوتین "
         "دیدار "
         "کرد.";
     CHECK(date_and_origin(a) == "1404/09/21 head");
@@ -136,6 +137,14 @@ TEST_CASE("a date in the head counts only as the day of the report", "[dates][ar
     a.body = "دانشگاه زابل در 28 تیر سال 1378 تأسیس شد.";
     CHECK(date_and_origin(a).empty());
     a.body = "سه شنبه، 10 دسامبر سال 2002 رأس ساعت 4 برای بارسلونا بلیت گرفتم.";
+    CHECK(date_and_origin(a).empty());
+  }
+  SECTION("nor the days an encyclopedia's paragraph opens with") {
+    a.body = "در ۱۹ فروردین ۱۳۰۹، احمد امیراحمدی به درجه سپهبدی رسید.";
+    CHECK(date_and_origin(a).empty());
+    a.body = "سامان ارسطو (زادهٔ ۱۵ خرداد ۱۳۴۶-شاهرود) بازیگر و کارگردان ایرانی است.";
+    CHECK(date_and_origin(a).empty());
+    a.body = "جدا شدن بحرین از ایران در روز ۲۲ مرداد ۱۳۵۰ در زمان محمدرضا شاه بود.";
     CHECK(date_and_origin(a).empty());
   }
   SECTION("nor one past kHeadBytes") {
