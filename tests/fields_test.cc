@@ -108,7 +108,7 @@ TEST_CASE("author: finds the articles of a writer", "[e2e][fields]") {
   CHECK(ids("author:\"علي رضايي\"") == Ids{"derby"});
 }
 
-TEST_CASE("--json gives each hit its category, tags and author", "[e2e][fields]") {
+TEST_CASE("each hit of --json carries its category, tags and author", "[e2e][fields]") {
   const Run r = search("دربی");
   REQUIRE(r.status == 0);
   const auto hit = nlohmann::json::parse(r.out)["hits"][0];
