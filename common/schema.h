@@ -37,6 +37,9 @@ inline constexpr unsigned kSourceSlot = 1;     // source as written
 inline constexpr unsigned kHashSlot = 2;       // content hash, hex
 inline constexpr unsigned kSignatureSlot = 3;  // near-duplicate MinHash signature
 inline constexpr unsigned kClusterSlot = 4;    // near-duplicate cluster: collapse key
+// Number of the corpus root the document was read from, decimal; absent for
+// root 0 (and in indexes made before roots were recorded).
+inline constexpr unsigned kRootSlot = 5;
 
 // Xapian user metadata, committed atomically with the documents.
 inline constexpr std::string_view kMetaSchema = "kavosh:schema";
@@ -44,6 +47,8 @@ inline constexpr std::string_view kMetaAnalyzer = "kavosh:analyzer";
 // Number of the last committed batch; SQLite records the same number in the
 // same batch, so a difference means SQLite missed the last commit.
 inline constexpr std::string_view kMetaBatch = "kavosh:batch";
+// The corpus roots the index was built from (JSON; indexer/roots.h).
+inline constexpr std::string_view kMetaRoots = "kavosh:roots";
 
 // Title words get this within-document frequency, so they count more.
 inline constexpr unsigned kTitleWdf = 4;

@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS documents (
   url TEXT NOT NULL,
   size INTEGER NOT NULL,
   hash TEXT NOT NULL,
+  root INTEGER NOT NULL DEFAULT 0,  -- the corpus root it was read from
   category TEXT NOT NULL,
   tags TEXT NOT NULL,  -- one a line
   author TEXT NOT NULL
@@ -52,7 +53,8 @@ CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY,
   size INTEGER NOT NULL,
-  mtime_ns INTEGER NOT NULL
+  mtime_ns INTEGER NOT NULL,
+  root INTEGER NOT NULL DEFAULT 0
 );
 )sql";
 
@@ -66,6 +68,17 @@ constexpr std::string_view kMetaChanged = "kavosh:changed-since-compaction";
 
 std::string meta(const Xapian::Database& db, std::string_view key) {
   return db.get_metadata(std::string(key));
+}
+
+std::uint32_t root_of(const std::string& value) {
+  std::uint32_t root = 0;
+  for (const char c : value) {
+    if (c < '0' || c > '9') {
+      return 0;
+    }
+    root = root * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  return root;
 }
 
 std::string errno_message(int error) { return std::generic_category().message(error); }
@@ -140,10 +153,21 @@ struct IndexStore::Sql {
     // then repairs.
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec(kCreateTables);
+    // Tables made before corpus roots were recorded: every row is root 0.
+    for (const char* table : {"documents", "files"}) {
+      Statement columns = db.prepare(fmt::format("PRAGMA table_info({})", table));
+      bool has_root = false;
+      while (columns.step()) {
+        has_root = has_root || columns.column_text(1) == "root";
+      }
+      if (!has_root) {
+        db.exec(fmt::format("ALTER TABLE {} ADD COLUMN root INTEGER NOT NULL DEFAULT 0", table));
+      }
+    }
     return true;
   }
 
-  void upsert_record(Xapian::docid docid, const schema::Record& r) {
+  void upsert_record(Xapian::docid docid, const schema::Record& r, std::uint32_t root) {
     upsert.bind(1, static_cast<std::int64_t>(docid))
         .bind(2, r.id)
         .bind(3, r.path)
@@ -158,9 +182,10 @@ struct IndexStore::Sql {
         .bind(12, r.url)
         .bind(13, static_cast<std::int64_t>(r.size))
         .bind(14, r.hash)
-        .bind(15, r.category)
-        .bind(16, fmt::format("{}", fmt::join(r.tags, "\n")))
-        .bind(17, r.author)
+        .bind(15, static_cast<std::int64_t>(root))
+        .bind(16, r.category)
+        .bind(17, fmt::format("{}", fmt::join(r.tags, "\n")))
+        .bind(18, r.author)
         .run();
   }
 
@@ -178,15 +203,16 @@ struct IndexStore::Sql {
   // statement is prepared against it.
   SqliteDb db;
   bool schema_ready = create_schema(db);
-  Statement find = db.prepare("SELECT docid, hash FROM documents WHERE ext_id = ?");
+  Statement find = db.prepare("SELECT docid, hash, root FROM documents WHERE ext_id = ?");
   Statement upsert = db.prepare(
       "INSERT OR REPLACE INTO documents (docid, ext_id, path, line, title, source, "
       "date_gregorian, date_jalali, date_written, date_calendar, date_origin, url, size, hash, "
-      "category, tags, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "root, category, tags, author) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Statement remove = db.prepare("DELETE FROM documents WHERE docid = ?");
   Statement file_get = db.prepare("SELECT size, mtime_ns FROM files WHERE path = ?");
   Statement file_put =
-      db.prepare("INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?, ?, ?)");
+      db.prepare("INSERT OR REPLACE INTO files (path, size, mtime_ns, root) VALUES (?, ?, ?, ?)");
   Statement count_path = db.prepare("SELECT count(*) FROM documents WHERE path = ?");
   Statement file_forget = db.prepare("DELETE FROM files WHERE path = ?");
   Statement set_info = db.prepare("INSERT OR REPLACE INTO info (key, value) VALUES (?, ?)");
@@ -331,7 +357,8 @@ void IndexStore::rebuild_sqlite() {
   sql_->db.exec("DELETE FROM documents; DELETE FROM files;");
   for (auto it = xapian_.postlist_begin(""); it != xapian_.postlist_end(""); ++it) {
     const Xapian::Document doc = xapian_.get_document(*it);
-    sql_->upsert_record(*it, schema::Record::from_data(doc.get_data()));
+    sql_->upsert_record(*it, schema::Record::from_data(doc.get_data()),
+                        root_of(doc.get_value(schema::kRootSlot)));
   }
   sql_->info("schema", std::to_string(schema::kSchemaVersion));
   sql_->info("analyzer", std::to_string(kAnalyzerVersion));
@@ -344,7 +371,8 @@ std::optional<IndexStore::Stored> IndexStore::find(std::string_view id) {
   q.bind(1, id);
   std::optional<Stored> found;
   if (q.step()) {
-    found = Stored{static_cast<Xapian::docid>(q.column_int(0)), q.column_text(1)};
+    found = Stored{static_cast<Xapian::docid>(q.column_int(0)), q.column_text(1),
+                   static_cast<std::uint32_t>(q.column_int(2))};
   }
   q.reset();
   return found;
@@ -466,6 +494,9 @@ void IndexStore::put(BuiltDoc&& doc) {
     const std::string own = id_term.substr(schema::kIdPrefix.size());
     const std::string cluster = cluster_of(doc.document, own);
     doc.document.add_value(schema::kClusterSlot, cluster);
+    if (root_ != 0) {
+      doc.document.add_value(schema::kRootSlot, std::to_string(root_));
+    }
     const Xapian::docid docid = xapian_.replace_document(id_term, doc.document);
     if (!peers_.empty()) {
       // A cluster this run created, or joined (a label this run created).
@@ -475,7 +506,7 @@ void IndexStore::put(BuiltDoc&& doc) {
         it->second.push_back(docid);
       }
     }
-    sql_->upsert_record(docid, doc.record);
+    sql_->upsert_record(docid, doc.record, root_);
   } catch (...) {
     rethrow_as_index_error(dir_, "cannot write to the index");
   }
@@ -502,7 +533,11 @@ bool IndexStore::file_unchanged(std::string_view path, std::uint64_t size, std::
 }
 
 void IndexStore::remember_file(std::string_view path, std::uint64_t size, std::int64_t mtime_ns) {
-  sql_->file_put.bind(1, path).bind(2, static_cast<std::int64_t>(size)).bind(3, mtime_ns).run();
+  sql_->file_put.bind(1, path)
+      .bind(2, static_cast<std::int64_t>(size))
+      .bind(3, mtime_ns)
+      .bind(4, static_cast<std::int64_t>(root_))
+      .run();
 }
 
 std::uint64_t IndexStore::documents_in(std::string_view path) {
@@ -516,10 +551,13 @@ std::uint64_t IndexStore::documents_in(std::string_view path) {
 void IndexStore::forget_file(std::string_view path) { sql_->file_forget.bind(1, path).run(); }
 
 void IndexStore::for_each_document(
+    std::uint32_t root,
     const std::function<void(Xapian::docid, const std::string&, const std::string&)>& fn) {
   std::vector<std::tuple<Xapian::docid, std::string, std::string>> rows;
   {
-    Statement q = sql_->db.prepare("SELECT docid, ext_id, path FROM documents ORDER BY docid");
+    Statement q =
+        sql_->db.prepare("SELECT docid, ext_id, path FROM documents WHERE root = ? ORDER BY docid");
+    q.bind(1, static_cast<std::int64_t>(root));
     while (q.step()) {
       rows.emplace_back(static_cast<Xapian::docid>(q.column_int(0)), q.column_text(1),
                         q.column_text(2));
@@ -530,10 +568,35 @@ void IndexStore::for_each_document(
   }
 }
 
-void IndexStore::for_each_file(const std::function<void(const std::string&)>& fn) {
+std::uint64_t IndexStore::documents_of_root(std::uint32_t root) {
+  Statement q = sql_->db.prepare("SELECT count(*) FROM documents WHERE root = ?");
+  q.bind(1, static_cast<std::int64_t>(root));
+  return q.step() ? static_cast<std::uint64_t>(q.column_int(0)) : 0;
+}
+
+bool IndexStore::has_top_level(const std::string& name) {
+  // Byte order: "NAME/" <= path < "NAME0" ('0' follows '/').
+  Statement q = sql_->db.prepare("SELECT 1 FROM documents WHERE path >= ? AND path < ? LIMIT 1");
+  q.bind(1, name + '/').bind(2, name + '0');
+  return q.step();
+}
+
+std::string IndexStore::roots() const { return meta(xapian_, schema::kMetaRoots); }
+
+void IndexStore::set_roots(const std::string& record) {
+  try {
+    xapian_.set_metadata(std::string(schema::kMetaRoots), record);
+  } catch (...) {
+    rethrow_as_index_error(dir_, "cannot write to the index");
+  }
+}
+
+void IndexStore::for_each_file(std::uint32_t root,
+                               const std::function<void(const std::string&)>& fn) {
   std::vector<std::string> paths;
   {
-    Statement q = sql_->db.prepare("SELECT path FROM files ORDER BY path");
+    Statement q = sql_->db.prepare("SELECT path FROM files WHERE root = ? ORDER BY path");
+    q.bind(1, static_cast<std::int64_t>(root));
     while (q.step()) {
       paths.push_back(q.column_text(0));
     }

@@ -63,6 +63,7 @@ class IndexStore {
   struct Stored {
     Xapian::docid docid = 0;
     std::string hash;
+    std::uint32_t root = 0;  // the corpus root it was read from
   };
   std::optional<Stored> find(std::string_view id);
 
@@ -86,6 +87,15 @@ class IndexStore {
   std::size_t join_peer_clusters();
   void remove(Xapian::docid docid);
 
+  // The corpus root that put() and remember_file() record from now on
+  // (IndexOptions, indexer/roots.h). Default: 0.
+  void set_root(std::uint32_t root) { root_ = root; }
+  std::uint32_t root() const { return root_; }
+  // The roots record (schema::kMetaRoots), as committed or as set; set_roots()
+  // is committed with the next commit().
+  std::string roots() const;
+  void set_roots(const std::string& record);
+
   // Whether a file's size and modification time match the last full read.
   bool file_unchanged(std::string_view path, std::uint64_t size, std::int64_t mtime_ns);
   void remember_file(std::string_view path, std::uint64_t size, std::int64_t mtime_ns);
@@ -94,11 +104,16 @@ class IndexStore {
   // Number of documents read from the file at `path`.
   std::uint64_t documents_in(std::string_view path);
 
-  // Calls fn(docid, id, path) for every indexed document.
+  // Calls fn(docid, id, path) for every document read from `root`.
   void for_each_document(
+      std::uint32_t root,
       const std::function<void(Xapian::docid, const std::string&, const std::string&)>& fn);
-  // Calls fn(path) for every remembered file.
-  void for_each_file(const std::function<void(const std::string&)>& fn);
+  // Calls fn(path) for every remembered file of `root`.
+  void for_each_file(std::uint32_t root, const std::function<void(const std::string&)>& fn);
+  // Documents read from `root`.
+  std::uint64_t documents_of_root(std::uint32_t root);
+  // Whether some document's path starts with "NAME/".
+  bool has_top_level(const std::string& name);
 
   // Changes not yet committed.
   std::size_t pending() const { return pending_; }
@@ -155,6 +170,7 @@ class IndexStore {
   std::unique_ptr<Sql> sql_;
   std::uint64_t batch_ = 0;
   std::size_t pending_ = 0;
+  std::uint32_t root_ = 0;
   bool recovered_ = false;
 };
 

@@ -32,6 +32,22 @@ struct IndexOptions {
   // the index (so always after a first full run), kAlways, or kNever.
   enum class Compact { kAuto, kAlways, kNever };
   Compact compact = Compact::kAuto;
+  // Which files of the corpus are articles (corpus_reader.h). Default: all
+  // .txt, .json, .jsonl (gzipped or not) but kDefaultExcludes.
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  bool default_excludes = true;
+  // Articles larger than this are skipped with a warning. Default:
+  // kDefaultMaxArticleBytes.
+  std::size_t max_article_bytes = kDefaultMaxArticleBytes;
+  // Guarded removals: a run that finds no files in a root that holds
+  // documents, or would remove more than half of the root's documents,
+  // removes nothing (IndexSummary::removals_refused) unless this is set.
+  // Default: false.
+  bool allow_removals = false;
+  // Write nothing: count and list what would be added, updated and removed.
+  // Default: false.
+  bool dry_run = false;
   // Print a progress line on stderr. Default: off.
   bool progress = false;
   // Set (e.g. by a signal handler) to stop after the current document; what
@@ -59,17 +75,51 @@ struct IndexSummary {
   double seconds = 0;
   bool interrupted = false;
   bool recovered = false;  // metadata was rebuilt after an interrupted run
+
+  // The corpus root of this run (indexer/roots.h).
+  std::string root_path;
+  std::string root_label;    // "" for the first root
+  bool new_root = false;     // first run over this folder
+  std::uint64_t root_documents = 0;  // documents of this root before the run
+  std::size_t other_roots = 0;       // roots of the index besides this one
+  // Removals the guard refused (allow_removals names the way), with why.
+  std::uint64_t removals_refused = 0;
+  std::string refused_because;
+  // Directories that could not be read (their documents are kept), and
+  // symlinked directories followed out of the root ("link -> target").
+  std::vector<std::string> unreadable;
+  std::vector<std::string> outside;
+  // With dry_run: ids that would be added, updated and removed.
+  std::vector<std::string> would_add;
+  std::vector<std::string> would_update;
+  std::vector<std::string> would_remove;
 };
 
-// Updates `options.index` from `options.corpus`: unchanged documents are left
-// alone, changed ones replaced, new ones added, and documents whose file or
-// line is gone removed (but never those of a file that failed to read this
-// time). Problems go to `reporter` and the run goes on. A sharded index gets
+// Updates `options.index` from `options.corpus`, one corpus root of the
+// index (roots.h): unchanged documents are left alone, changed ones
+// replaced, new ones added, and documents of this root whose file or line
+// is gone removed (but never those of a file or directory that failed to
+// read this time, and not at all when the removal guard refuses). Problems
+// go to `reporter` and the run goes on. A sharded index gets
 // one writer thread per shard, and the analysis threads shared out among
 // them.
 // Throws IndexError if the index cannot be opened, std::runtime_error if the
 // corpus directory does not exist.
 IndexSummary run_index(const IndexOptions& options, Reporter& reporter);
+
+// Removes every document of the corpus root `name` (its label, recorded
+// path, or the folder itself) from the index, and the root's record.
+// Returns the number of documents removed. Throws IndexError if the index
+// has no such root.
+std::uint64_t remove_root(const std::filesystem::path& index, const std::string& name);
+
+// The recorded corpus roots of an index, with their document counts.
+struct RootInfo {
+  std::string path;
+  std::string label;
+  std::uint64_t documents = 0;
+};
+std::vector<RootInfo> list_roots(const std::filesystem::path& index);
 
 // The index directories that make up INDEX_DIR: the shards of a sharded
 // index, or INDEX_DIR itself. `requested` as IndexOptions::shards; a new

@@ -83,6 +83,18 @@ std::ptrdiff_t InputStream::read(char* dst, std::size_t size) {
   return -1;
 }
 
+std::uint64_t InputStream::position() const {
+  if (file_) {
+    const long at = std::ftell(file_.get());
+    return at < 0 ? 0 : static_cast<std::uint64_t>(at);
+  }
+  if (gz_) {
+    const z_off_t at = gzoffset(gz_.get());
+    return at < 0 ? 0 : static_cast<std::uint64_t>(at);
+  }
+  return 0;
+}
+
 std::string_view LineReader::peek(std::size_t size) {
   while (end_ - begin_ < size && !eof_ && !failed_) {
     if (!fill()) {
@@ -119,7 +131,7 @@ LineReader::Status LineReader::next(std::string_view& line) {
       begin_ = end_;
       return finish(line);
     }
-    if (end_ - begin_ >= kMaxLineBytes) {
+    if (end_ - begin_ > max_line_bytes_) {
       discarding_ = true;
       begin_ = scanned_ = end_;
     }

@@ -4,6 +4,8 @@
 #define KAVOSH_INDEXER_INPUT_STREAM_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -28,6 +30,9 @@ class InputStream {
   // One short line, e.g. "truncated gzip data"; never names the path.
   const std::string& error() const { return error_; }
 
+  // Bytes of the file (compressed, for gzip) consumed so far: progress.
+  std::uint64_t position() const;
+
  private:
   struct FileCloser {
     void operator()(std::FILE* file) const;
@@ -47,15 +52,17 @@ class LineReader {
  public:
   enum class Status {
     kLine,     // `line` holds the next line, without "\n" or "\r\n"
-    kTooLong,  // a line longer than kMaxLineBytes was skipped
+    kTooLong,  // a line longer than the reader's limit was skipped
     kEnd,
     kError,  // the input's error() says why
   };
 
   static constexpr std::size_t kMaxLineBytes = std::size_t{256} << 20;
 
-  // `input` must outlive the reader.
-  explicit LineReader(InputStream& input) : input_(input) {}
+  // `input` must outlive the reader. Lines longer than `max_line_bytes`
+  // (at most kMaxLineBytes) are skipped whole, never held in memory.
+  explicit LineReader(InputStream& input, std::size_t max_line_bytes = kMaxLineBytes)
+      : input_(input), max_line_bytes_(std::min(max_line_bytes, kMaxLineBytes)) {}
 
   // The buffered bytes, at least `size` of them unless the input ends (or
   // fails) first. Valid until the next call.
@@ -72,13 +79,14 @@ class LineReader {
   bool fill();
 
   InputStream& input_;
+  std::size_t max_line_bytes_;
   std::unique_ptr<char[]> data_;
   std::size_t capacity_ = 0;
   std::size_t begin_ = 0;    // start of the current line
   std::size_t scanned_ = 0;  // [begin_, scanned_) holds no newline
   std::size_t end_ = 0;
   bool eof_ = false;
-  bool discarding_ = false;  // inside a line longer than kMaxLineBytes
+  bool discarding_ = false;  // inside a line longer than max_line_bytes_
   bool failed_ = false;
 };
 

@@ -1,5 +1,7 @@
 #include "indexer/pipeline.h"
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <utility>
 
@@ -20,8 +22,10 @@ struct Pipeline::Step {
   bool ready = false;             // analyzed (or nothing to analyze)
   std::optional<BuiltDoc> built;  // set by an analysis thread
   std::exception_ptr error;       // or this
-  // Files
+  // Files; for an article, where it was read (the article itself is moved
+  // into analysis)
   std::string path;
+  std::uint64_t line = 0;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
 };
@@ -65,6 +69,8 @@ void Pipeline::add_article(Article&& article) {
   step->kind = Step::Kind::kArticle;
   step->bytes = article.title.size() + article.body.size();
   step->hash = content_hash(article);
+  step->path = article.path;
+  step->line = article.line;
   step->article = std::move(article);
   push(std::move(step));
 }
@@ -180,8 +186,21 @@ void Pipeline::decide(std::unique_ptr<Step> step) {
     // Rows this run has changed are never looked up here: the reader passes
     // each id once, so the answer is the one a sequential run would get.
     const auto stored = store_.find(step->article.id);
-    if (stored && stored->hash == step->hash) {
-      unchanged_.fetch_add(1, std::memory_order_relaxed);
+    const bool other_root = stored && stored->root != store_.root();
+    if (other_root && options_.reporter != nullptr) {
+      options_.reporter->skipped(step->article.path, step->article.line,
+                                 fmt::format("id \"{}\" is indexed from another corpus root",
+                                             step->article.id));
+    }
+    if (other_root || (stored && stored->hash == step->hash) || options_.dry_run) {
+      if (!other_root) {
+        if (stored && stored->hash == step->hash) {
+          unchanged_.fetch_add(1, std::memory_order_relaxed);
+        } else {
+          (stored ? updated_ : added_).fetch_add(1, std::memory_order_relaxed);
+          (stored ? would_update_ : would_add_).push_back(step->article.id);
+        }
+      }
       {
         std::lock_guard lock(mutex_);
         --in_flight_;
@@ -211,7 +230,8 @@ void Pipeline::apply(Step& step) {
   switch (step.kind) {
     case Step::Kind::kArticle:
       if (step.error) {
-        std::rethrow_exception(step.error);
+        skip_failed(step);
+        break;
       }
       store_.put(std::move(*step.built));
       (step.update ? updated_ : added_).fetch_add(1, std::memory_order_relaxed);
@@ -220,14 +240,40 @@ void Pipeline::apply(Step& step) {
       }
       break;
     case Step::Kind::kFileRead:
-      store_.remember_file(step.path, step.size, step.mtime_ns);
+      if (options_.dry_run) {
+        break;
+      }
+      if (failed_paths_.count(step.path) > 0) {
+        store_.forget_file(step.path);
+      } else {
+        store_.remember_file(step.path, step.size, step.mtime_ns);
+      }
       break;
     case Step::Kind::kFileFailed:
-      store_.forget_file(step.path);
+      if (!options_.dry_run) {
+        store_.forget_file(step.path);
+      }
       break;
     case Step::Kind::kFileUnchanged:
       unchanged_.fetch_add(store_.documents_in(step.path), std::memory_order_relaxed);
       break;
+  }
+}
+
+// An article whose analysis failed (out of memory on a huge article, say)
+// is left out, and its indexed version, if any, kept.
+void Pipeline::skip_failed(Step& step) {
+  std::string reason;
+  try {
+    std::rethrow_exception(step.error);
+  } catch (const std::bad_alloc&) {
+    reason = "out of memory analyzing the article";
+  } catch (const std::exception& e) {
+    reason = std::string("cannot analyze the article: ") + e.what();
+  }
+  failed_paths_.insert(step.path);
+  if (options_.reporter != nullptr) {
+    options_.reporter->skipped(step.path, step.line, reason);
   }
 }
 

@@ -26,6 +26,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "common/article.h"
@@ -46,6 +47,13 @@ struct PipelineOptions {
   // Bytes of text (title and body) read but not yet written, at most; one
   // larger article still passes alone. Default: 64 MiB.
   std::size_t max_in_flight_bytes = std::size_t{64} << 20;
+  // Told, from the writer thread, about articles that cannot be indexed (an
+  // allocation or analysis failure, an id another corpus root owns); the run
+  // goes on without them. Must be thread-safe. Default: none (not told).
+  Reporter* reporter = nullptr;
+  // Decide only: count what would be added and updated, and list it, but
+  // analyze and write nothing. Default: false.
+  bool dry_run = false;
 };
 
 // Threads: the add_*() and finish() calls come from one thread, the
@@ -81,6 +89,9 @@ class Pipeline {
   std::uint64_t added() const { return added_.load(std::memory_order_relaxed); }
   std::uint64_t updated() const { return updated_.load(std::memory_order_relaxed); }
   std::uint64_t unchanged() const { return unchanged_.load(std::memory_order_relaxed); }
+  // With dry_run, after finish(): the ids that would be added and updated.
+  const std::vector<std::string>& would_add() const { return would_add_; }
+  const std::vector<std::string>& would_update() const { return would_update_; }
 
  private:
   struct Step;
@@ -91,6 +102,7 @@ class Pipeline {
   // Writer: drops an unchanged article, or sends a changed one to analysis.
   void decide(std::unique_ptr<Step> step);
   void apply(Step& step);
+  void skip_failed(Step& step);
   void fail(std::exception_ptr error);
   void stop_threads();
 
@@ -115,6 +127,12 @@ class Pipeline {
   std::atomic<std::uint64_t> added_{0};
   std::atomic<std::uint64_t> updated_{0};
   std::atomic<std::uint64_t> unchanged_{0};
+
+  // Paths of files one of whose articles could not be indexed: the file
+  // is not remembered as read, so the next run reads it again. Writer only.
+  std::unordered_set<std::string> failed_paths_;
+  std::vector<std::string> would_add_;
+  std::vector<std::string> would_update_;
 
   std::vector<std::thread> analyzers_;
   std::thread writer_;

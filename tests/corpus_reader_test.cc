@@ -640,12 +640,12 @@ TEST_CASE("symlink loops neither hang nor crash the listing", "[reader][list][sy
   CHECK(read_all(files[0]).articles.size() == 1);
 }
 
-TEST_CASE("a file name that is not UTF-8 is read, and named with U+FFFD for its bad bytes",
+TEST_CASE("a file name that is not UTF-8 is read, and named with its bytes escaped",
           "[reader][list]") {
   const TempDir dir;
   // "ران" in Windows-1256: three bytes that are each ill-formed UTF-8.
   const std::string name = "\xD1\xC7\xE4-cp1256.txt";
-  const std::string shown = "\uFFFD\uFFFD\uFFFD-cp1256.txt";
+  const std::string shown = "\\xD1\\xC7\\xE4-cp1256.txt";
   dir.write(name, std::string(kIlnaTitle) + "\n" + std::string(kIlnaLead));
   RecordingReporter reporter;
   const std::vector<CorpusFile> files = kavosh::list_corpus(dir.path(), reporter);
@@ -657,6 +657,21 @@ TEST_CASE("a file name that is not UTF-8 is read, and named with U+FFFD for its 
   REQUIRE(got.articles.size() == 1);
   CHECK(got.articles[0].id == shown);
   CHECK(got.articles[0].path == shown);
+}
+
+TEST_CASE("Windows-1256 names that differ only in bytes U+FFFD would merge stay distinct",
+          "[reader][list][issue-13]") {
+  // تهران, شيراز, همدان in Windows-1256: each byte ill-formed UTF-8, so all
+  // three became "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD.txt" and shared one id.
+  CHECK(kavosh::escape_file_name("\xCA\xE5\xD1\xC7\xE4.txt") == "\\xCA\\xE5\\xD1\\xC7\\xE4.txt");
+  CHECK(kavosh::escape_file_name("\xD4\xED\xD1\xC7\xD2.txt") == "\\xD4\\xED\\xD1\\xC7\\xD2.txt");
+  CHECK(kavosh::escape_file_name("\xE5\xE3\xCF\xC7\xE4.txt") == "\\xE5\\xE3\\xCF\\xC7\\xE4.txt");
+  // A backslash in an escaped name is escaped too, so no valid name and no
+  // other escaped name meet.
+  CHECK(kavosh::escape_file_name("a\\b\xFF") == "a\\x5Cb\\xFF");
+  // Valid UTF-8 names, Persian or with a backslash, are left as they are.
+  CHECK(kavosh::escape_file_name("تهران.txt") == "تهران.txt");
+  CHECK(kavosh::escape_file_name("a\\b.txt") == "a\\b.txt");
 }
 
 TEST_CASE("the Hamshahri subset reads as 5,375 articles without a problem", "[reader][corpus]") {

@@ -92,7 +92,7 @@ Check check(const fs::path& index) {
   if (r.status == 0 && documents) {
     result.consistent = true;
     result.documents = *documents;
-  } else if (r.status == 1 && xapian && sqlite &&
+  } else if (r.status == 2 && xapian && sqlite &&
              r.err.find(" in SQLite (an interrupted run; index again)") != std::string::npos) {
     REQUIRE(*sqlite + 1 == *xapian);
     result.lag = true;
