@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace kavosh {
 
@@ -21,6 +22,11 @@ struct Article {
   std::string date;
   std::string source;
   std::string url;
+  // What a reader filters by, as written: "sports/football-iran",
+  // {"استقلال", "لیگ برتر"}, "علی رضایی". Empty when absent.
+  std::string category;
+  std::vector<std::string> tags;
+  std::string author;
 };
 
 }  // namespace kavosh

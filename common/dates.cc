@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -1142,6 +1143,19 @@ long days_since_epoch(const CivilDate& gregorian) {
   const long day_of_year = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + gregorian.day - 1;
   const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
+}
+
+DocDate today_in_tehran() {
+  const auto now = std::chrono::system_clock::now();
+  const auto midnight = std::chrono::floor<std::chrono::days>(now);
+  const std::chrono::year_month_day utc{midnight};
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now - midnight).count();
+  const CivilDate day{static_cast<int>(utc.year()), static_cast<int>(unsigned(utc.month())),
+                      static_cast<int>(unsigned(utc.day()))};
+  if (std::optional<DocDate> today = day_in_tehran(day, static_cast<long>(seconds), 0)) {
+    return *today;
+  }
+  throw std::runtime_error("dates: ICU cannot convert today's date");
 }
 
 std::optional<std::string> find_source(std::string_view text) {

@@ -71,6 +71,20 @@ std::optional<FoundDate> parse_date(std::string_view field);
 // be ASCII, Persian or Arabic-Indic.
 std::optional<FoundDate> find_date(std::string_view text);
 
+// The first date written in a URL or a file path, in ASCII, Persian or
+// Arabic-Indic digits: a year, month and day joined by one kind of
+// separator ("/1404/09/21/", "1404-09-21-title.txt", "2025_12_12"), else a
+// compact run of digits: yyyyMMdd alone or followed by a time or serial
+// (8, 12 or 14 digits: "14040921", "farsnews.ir/news/13900606121623"), or
+// FarsNews' yyMMdd and a 4-digit serial (10 digits: "/news/8306150123" is
+// 1383/06/15; a two-digit year 70-99 is 13yy, 00-69 is 14yy). Jalali years
+// 1300-1499, Gregorian 1900-2099; the day must exist. A URL's scheme and
+// host are not read. `written` is the date's digits as the input has them.
+std::optional<FoundDate> find_url_date(std::string_view url_or_path);
+
+// Today, as the clock of this machine has it in Tehran.
+DocDate today_in_tehran();
+
 // The day of parse_date() and find_date(), without the form.
 std::optional<DocDate> parse_date_field(std::string_view field);
 std::optional<DocDate> find_first_date(std::string_view text);

@@ -20,7 +20,11 @@ namespace {
 // is then deflated here, on the analysis threads, rather than by Xapian on
 // the one thread that writes the index.
 constexpr std::string_view kMagic = "KR";
-constexpr char kFormat = 2;  // 1 had no date_written, date_calendar, date_origin
+// 1 had no date_written, date_calendar, date_origin. 2 has no category, tags
+// or author, and is still written for records without them: most archives
+// have none, and three empty fields in every record cost index space.
+constexpr char kFormatWithoutFields = 2;
+constexpr char kFormat = 3;
 
 // Persian takes two bytes a letter in UTF-8. Title and body are stored with
 // the characters of Persian news as one byte each, as SCSU does for one
@@ -333,8 +337,9 @@ std::string Record::to_data() const {
   std::string out;
   out.reserve(64 + id.size() + path.size() + title.size() + body.size() + source.size() +
               url.size() + hash.size());
+  const bool fields = !category.empty() || !tags.empty() || !author.empty();
   out.append(kMagic);
-  out.push_back(kFormat);
+  out.push_back(fields ? kFormat : kFormatWithoutFields);
   put_text(out, id);
   put_text(out, path);
   put_varint(out, line);
@@ -349,13 +354,24 @@ std::string Record::to_data() const {
   put_text(out, date_origin);
   put_varint(out, size);
   put_text(out, hash);
+  if (!fields) {
+    return out;
+  }
+  put_text(out, category);
+  put_varint(out, tags.size());
+  for (const std::string& tag : tags) {
+    put_text(out, tag);
+  }
+  put_text(out, author);
   return out;
 }
 
 Record Record::from_data(std::string_view data) {
-  if (!data.starts_with(kMagic) || data.size() <= kMagic.size() || data[kMagic.size()] != kFormat) {
+  if (!data.starts_with(kMagic) || data.size() <= kMagic.size() ||
+      (data[kMagic.size()] != kFormat && data[kMagic.size()] != kFormatWithoutFields)) {
     not_a_record();
   }
+  const bool fields = data[kMagic.size()] == kFormat;
   RecordReader in(data.substr(kMagic.size() + 1));
   Record r;
   r.id = in.string();
@@ -372,6 +388,22 @@ Record Record::from_data(std::string_view data) {
   r.date_origin = in.string();
   r.size = in.varint();
   r.hash = in.string();
+  if (!fields) {
+    if (!in.at_end() || r.id.empty()) {
+      not_a_record();
+    }
+    return r;
+  }
+  r.category = in.string();
+  // Each tag takes at least one byte: a larger count is garbage.
+  const std::uint64_t tags = in.varint();
+  if (tags > data.size()) {
+    not_a_record();
+  }
+  for (std::uint64_t i = 0; i < tags; ++i) {
+    r.tags.push_back(in.string());
+  }
+  r.author = in.string();
   if (!in.at_end() || r.id.empty()) {
     not_a_record();
   }

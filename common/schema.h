@@ -8,11 +8,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kavosh::schema {
 
 // Bumped whenever the layout below changes incompatibly.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // INDEX_DIR/xapian holds the Xapian database, INDEX_DIR/metadata.sqlite the
 // per-document metadata.
@@ -24,6 +25,11 @@ inline constexpr std::string_view kIdPrefix = "Q";       // unique external id
 inline constexpr std::string_view kTitlePrefix = "S";    // title words
 inline constexpr std::string_view kStemPrefix = "Z";     // stems, without positions
 inline constexpr std::string_view kSourcePrefix = "XS";  // normalized source name
+// Normalized category ("sports/football-iran", and each of its parents:
+// "sports"), tag and author, each whole.
+inline constexpr std::string_view kCategoryPrefix = "XC";
+inline constexpr std::string_view kTagPrefix = "K";     // Xapian's "keyword"
+inline constexpr std::string_view kAuthorPrefix = "A";  // Xapian's "author"
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;       // sortable_serialise(days since 1970-01-01)
@@ -54,7 +60,7 @@ inline constexpr std::size_t kMaxTermBytes = 200;
 // What the searcher needs of a document without touching SQLite (remote
 // shards have none). Stored in the Xapian document data in a compact binary
 // form (schema.cc); version 2 stored JSON, version 4 no date_written,
-// date_calendar or date_origin.
+// date_calendar or date_origin, version 5 no category, tags or author.
 struct Record {
   std::string id;
   std::string path;
@@ -69,9 +75,14 @@ struct Record {
   // "2025-12-12T08:30:00+03:30", "۲۰ جمادی‌الثانی ۱۴۴۷"; empty if undated.
   std::string date_written;
   std::string date_calendar;  // "jalali", "gregorian", "hijri" or empty
-  std::string date_origin;    // "metadata" (the date field), "text" or empty
-  std::uint64_t size = 0;     // bytes of title + body
-  std::string hash;           // content hash, hex
+  // Where the date was found: "metadata" (the date field), "url", "path",
+  // "head" (the title or the body's first paragraph), or empty.
+  std::string date_origin;
+  std::uint64_t size = 0;  // bytes of title + body
+  std::string hash;        // content hash, hex
+  std::string category;    // as written, or empty
+  std::vector<std::string> tags;
+  std::string author;  // as written, or empty
 
   // Ill-formed UTF-8 in a field is stored as U+FFFD.
   std::string to_data() const;

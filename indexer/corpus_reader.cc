@@ -204,6 +204,20 @@ const char* take_fields(json& value, Article& article) {
   take("date", article.date);
   take("source", article.source);
   take("url", article.url);
+  take("category", article.category);
+  take("author", article.author);
+  // A string or a list of them; other values are not tags.
+  if (const auto tags = value.find("tags"); tags != value.end()) {
+    if (tags->is_string()) {
+      article.tags.push_back(std::move(tags->get_ref<std::string&>()));
+    } else if (tags->is_array()) {
+      for (json& tag : *tags) {
+        if (tag.is_string()) {
+          article.tags.push_back(std::move(tag.get_ref<std::string&>()));
+        }
+      }
+    }
+  }
   if (const auto id = value.find("id"); id != value.end()) {
     if (id->is_string()) {
       article.id = std::move(id->get_ref<std::string&>());

@@ -106,7 +106,8 @@ struct ReadResult {
 // Reads the articles of one file and hands each to `sink`, in file order.
 // .txt: first non-empty line is the title, the rest the body; id = relative path.
 // .json: one object; .jsonl: one object a line; fields id, title, body, date,
-// source, url (strings; numbers accepted for id), all but body optional; id
+// source, url, category, author (strings; numbers accepted for id) and tags
+// (a string or a list of strings), all but body optional; id
 // defaults to the relative path (plus ":LINE" for JSONL lines).
 // Rejected with a report: invalid UTF-8, binary content, empty or
 // whitespace-only articles, broken JSON, JSON that is not an object, a

@@ -10,6 +10,7 @@
 #include "common/normalizer.h"
 #include "common/stemmer.h"
 #include "common/tokenizer.h"
+#include "indexer/article_date.h"
 #include "indexer/near_dup.h"
 
 namespace kavosh {
@@ -81,40 +82,27 @@ Xapian::termpos add_text(Xapian::Document& doc, const std::vector<Token>& tokens
   return end - first_position;
 }
 
-struct ArticleDate {
-  FoundDate found;
-  std::string_view origin;  // "metadata" or "text"
-};
+// Adds `prefix` + the normalized `value` as a boolean term, if it fits.
+void add_field_term(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+  const std::string term = std::string(prefix) + normalize(value);
+  if (term.size() > prefix.size() && term.size() <= schema::kMaxTermBytes) {
+    doc.add_boolean_term(term);
+  }
+}
 
-// The date field, else the first date in the title, else in the body; a
-// Hijri date only if none of them gives a Jalali or Gregorian one.
-std::optional<ArticleDate> article_date(const Article& article) {
-  std::optional<ArticleDate> hijri;
-  const auto take = [&hijri](std::optional<FoundDate> found,
-                             std::string_view origin) -> std::optional<ArticleDate> {
-    if (!found) {
-      return std::nullopt;
-    }
-    if (found->calendar != DateCalendar::kHijri) {
-      return ArticleDate{std::move(*found), origin};
-    }
-    if (!hijri) {
-      hijri = ArticleDate{std::move(*found), origin};
-    }
-    return std::nullopt;
-  };
-  if (!article.date.empty()) {
-    if (auto date = take(parse_date(article.date), "metadata")) {
-      return date;
-    }
+// The fields a reader filters by: category (and each of its parents, so
+// that "sports" finds "sports/football-iran"), tags and author.
+void add_fields(Xapian::Document& doc, const Article& article) {
+  std::string_view category = article.category;
+  while (!category.empty()) {
+    add_field_term(doc, schema::kCategoryPrefix, category);
+    const std::size_t slash = category.rfind('/');
+    category = category.substr(0, slash == std::string_view::npos ? 0 : slash);
   }
-  if (auto date = take(find_date(article.title), "text")) {
-    return date;
+  for (const std::string& tag : article.tags) {
+    add_field_term(doc, schema::kTagPrefix, tag);
   }
-  if (auto date = take(find_date(article.body), "text")) {
-    return date;
-  }
-  return hijri;
+  add_field_term(doc, schema::kAuthorPrefix, article.author);
 }
 
 }  // namespace
@@ -135,6 +123,12 @@ std::string content_hash(const Article& a) {
   field(a.date);
   field(a.source);
   field(a.url);
+  field(a.category);
+  field(std::to_string(a.tags.size()));
+  for (const std::string& tag : a.tags) {
+    field(tag);
+  }
+  field(a.author);
   const XXH64_hash_t hash = XXH3_64bits_digest(state);
   XXH3_freeState(state);
   char hex[17];
@@ -152,13 +146,16 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   schema::Record& r = out.record;
   r.hash = std::move(hash);
   r.size = article.title.size() + article.body.size();
-  if (auto date = article_date(article)) {
+  // Dates after the day the run began are refused: one article dated
+  // 1500/01/01 would push every other out of the recency boost.
+  static const DocDate today = today_in_tehran();
+  if (auto date = article_date(article, today)) {
     const DocDate& day = date->found.date;
     r.date_gregorian = format_iso(day.gregorian);
     r.date_jalali = format_jalali(day.jalali);
     r.date_written = std::move(date->found.written);
     r.date_calendar = calendar_name(date->found.calendar);
-    r.date_origin = date->origin;
+    r.date_origin = origin_name(date->origin);
     out.document.add_value(
         schema::kDateSlot,
         Xapian::sortable_serialise(static_cast<double>(days_since_epoch(day.gregorian))));
@@ -174,6 +171,7 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   const Xapian::termpos title_positions = add_text(doc, title_tokens, 1, true);
   add_text(doc, body_tokens, 1 + title_positions + schema::kBodyPositionGap, false);
   doc.add_boolean_term(schema::id_term(article.id));
+  add_fields(doc, article);
   if (!r.source.empty()) {
     const std::string source_term = std::string(schema::kSourcePrefix) + normalize(r.source);
     if (source_term.size() <= schema::kMaxTermBytes) {
@@ -200,6 +198,9 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   r.title = std::move(article.title);
   r.body = std::move(article.body);
   r.url = std::move(article.url);
+  r.category = std::move(article.category);
+  r.tags = std::move(article.tags);
+  r.author = std::move(article.author);
   doc.set_data(r.to_data());
   // The data holds the body now; SQLite keeps the rest of the record. Freed
   // here, a document waiting in the writer's queue holds its text once.

@@ -20,9 +20,10 @@ struct BuiltDoc {
 // of it changes (text, metadata, where it lives).
 std::string content_hash(const Article& article);
 
-// Builds the document. Dates: the "date" field when it parses, else the first
-// date written in the title or body. Source: the "source" field, else the
-// agency of "به گزارش X،".
+// Builds the document. Dates: as article_date() finds them, refusing dates
+// after the day the process first built a document. Source: the "source"
+// field, else the agency of "به گزارش X،". Category, tags and author become
+// boolean terms (schema.h).
 BuiltDoc build_document(Article&& article);
 // The same, for an article whose content_hash() is already known.
 BuiltDoc build_document(Article&& article, std::string hash);

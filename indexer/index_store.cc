@@ -41,11 +41,14 @@ CREATE TABLE IF NOT EXISTS documents (
   date_jalali TEXT NOT NULL,
   date_written TEXT NOT NULL,  -- the date as the article wrote it
   date_calendar TEXT NOT NULL,  -- 'jalali', 'gregorian', 'hijri' or ''
-  date_origin TEXT NOT NULL,  -- 'metadata', 'text' or ''
+  date_origin TEXT NOT NULL,  -- 'metadata', 'url', 'path', 'head' or ''
   url TEXT NOT NULL,
   size INTEGER NOT NULL,
   hash TEXT NOT NULL,
-  root INTEGER NOT NULL DEFAULT 0  -- the corpus root it was read from
+  root INTEGER NOT NULL DEFAULT 0,  -- the corpus root it was read from
+  category TEXT NOT NULL,
+  tags TEXT NOT NULL,  -- one a line
+  author TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE TABLE IF NOT EXISTS files (
@@ -181,6 +184,9 @@ struct IndexStore::Sql {
         .bind(13, static_cast<std::int64_t>(r.size))
         .bind(14, r.hash)
         .bind(15, static_cast<std::int64_t>(root))
+        .bind(16, r.category)
+        .bind(17, fmt::format("{}", fmt::join(r.tags, "\n")))
+        .bind(18, r.author)
         .run();
   }
 
@@ -202,7 +208,8 @@ struct IndexStore::Sql {
   Statement upsert = db.prepare(
       "INSERT OR REPLACE INTO documents (docid, ext_id, path, line, title, source, "
       "date_gregorian, date_jalali, date_written, date_calendar, date_origin, url, size, hash, "
-      "root) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "root, category, tags, author) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Statement remove = db.prepare("DELETE FROM documents WHERE docid = ?");
   Statement file_get = db.prepare("SELECT size, mtime_ns FROM files WHERE path = ?");
   Statement file_put =

@@ -78,10 +78,11 @@ TEST_CASE("a hit shows both calendars, the agency and a highlighted snippet", "[
   const auto& hit = results["hits"][0];
   CHECK(hit["date_jalali"] == "1404/09/21");
   CHECK(hit["date_gregorian"] == "2025-12-12");
-  // "... ظهر امروز جمعه 21 آذر 1404، ..." in the body; the file has no date field.
-  CHECK(hit["date_written"] == "جمعه 21 آذر 1404");
+  // The file ilna/1404-09-21-pezeshkian-putin.txt has no date field; its
+  // name dates it before its text ("... ظهر امروز جمعه 21 آذر 1404، ...").
+  CHECK(hit["date_written"] == "1404-09-21");
   CHECK(hit["date_calendar"] == "jalali");
-  CHECK(hit["date_origin"] == "text");
+  CHECK(hit["date_origin"] == "path");
   CHECK(hit["source"] == "ایلنا");
   CHECK(hit["rank"] == 1);
   CHECK(hit["title"] == "دیدار روسای جمهور ایران و روسیه؛");

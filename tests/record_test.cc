@@ -34,7 +34,7 @@ Record ilna_record() {
   r.date_jalali = "1404/09/21";
   r.date_written = "جمعه ۲۱ آذر ۱۴۰۴";
   r.date_calendar = "jalali";
-  r.date_origin = "text";
+  r.date_origin = "path";
   r.size = r.title.size() + r.body.size();
   r.hash = "0123456789abcdef";
   return r;
@@ -55,9 +55,25 @@ void check_same(const Record& a, const Record& b) {
   CHECK(a.date_origin == b.date_origin);
   CHECK(a.size == b.size);
   CHECK(a.hash == b.hash);
+  CHECK(a.category == b.category);
+  CHECK(a.tags == b.tags);
+  CHECK(a.author == b.author);
 }
 
 }  // namespace
+
+TEST_CASE("a record keeps the category, tags and author of its article", "[schema][record]") {
+  Record original = ilna_record();
+  original.category = "politics/foreign";
+  original.tags = {"پزشکیان", "پوتین", "روابط ایران و روسیه"};
+  original.author = "مریم رضایی";
+  check_same(Record::from_data(original.to_data()), original);
+  SECTION("and an article without them stays without") {
+    original.tags.clear();
+    original.category.clear();
+    check_same(Record::from_data(original.to_data()), original);
+  }
+}
 
 TEST_CASE("a record comes back from its data field for field", "[schema][record]") {
   const Record original = ilna_record();

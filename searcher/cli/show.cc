@@ -94,7 +94,10 @@ nlohmann::json hit_json(const Hit& hit) {
           {"date_jalali", hit.date_jalali},
           {"date_written", hit.date_written},
           {"date_calendar", hit.date_calendar},
-          {"date_origin", hit.date_origin}};
+          {"date_origin", hit.date_origin},
+          {"category", hit.category},
+          {"tags", hit.tags},
+          {"author", hit.author}};
 }
 
 nlohmann::json ranges_json(const std::vector<Range>& ranges) {
@@ -119,6 +122,22 @@ std::string render_article(const ArticleView& article, const Display& display) {
   }
   if (!hit.url.empty()) {
     out += labelled("url:    ", hit.url, display);
+  }
+  if (!hit.category.empty()) {
+    out += labelled("category: ", hit.category, display);
+  }
+  if (!hit.tags.empty()) {
+    Line tags{{"tags:   ", TextStyle::kDim}};
+    for (std::size_t i = 0; i < hit.tags.size(); ++i) {
+      if (i > 0) {
+        tags.push_back({", ", TextStyle::kDim});
+      }
+      tags.push_back({hit.tags[i], TextStyle::kDim, true});
+    }
+    out += paragraph(tags, display, 0, 8, Direction::kLeftToRight);
+  }
+  if (!hit.author.empty()) {
+    out += labelled("author: ", hit.author, display);
   }
   out += labelled("place:  ", place(hit), display);
   if (!article.cluster.empty()) {

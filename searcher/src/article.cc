@@ -75,6 +75,9 @@ Hit hit_of(const schema::Record& record) {
   hit.date_written = record.date_written;
   hit.date_calendar = record.date_calendar;
   hit.date_origin = record.date_origin;
+  hit.category = record.category;
+  hit.tags = record.tags;
+  hit.author = record.author;
   return hit;
 }
 

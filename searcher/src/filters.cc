@@ -1,6 +1,8 @@
 #include "searcher/src/filters.h"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "common/normalizer.h"
 #include "common/schema.h"
@@ -25,6 +27,12 @@ std::vector<std::string> source_terms(const std::string& name) {
   n = n.rfind(agency, 0) == 0 ? n.substr(agency.size()) : agency + n;
   terms.push_back(std::string(schema::kSourcePrefix) + n);
   return terms;
+}
+
+std::string field_name(std::string_view prefix) {
+  return prefix == schema::kCategoryPrefix ? "category"
+         : prefix == schema::kTagPrefix    ? "tags"
+                                           : "author";
 }
 
 }  // namespace
@@ -63,6 +71,21 @@ std::vector<Filter> filters_of(const ParsedQuery& parsed, const SearchOptions& o
       label += (i < parsed.sources.size() ? "source:" : "--source ") + names[i];
     }
     filters.push_back({label, Xapian::Query(Xapian::Query::OP_OR, sources.begin(), sources.end())});
+  }
+  // category:, tags:, author:: values of one field are alternatives (as
+  // sources are); fields narrow.
+  std::map<std::string_view, std::vector<const FieldFilter*>> by_field;
+  for (const FieldFilter& field : parsed.fields) {
+    by_field[field.prefix].push_back(&field);
+  }
+  for (const auto& [prefix, values] : by_field) {
+    std::vector<Xapian::Query> terms;
+    std::string label;
+    for (const FieldFilter* field : values) {
+      terms.emplace_back(std::string(prefix) + normalize(field->value));
+      label += (label.empty() ? "" : " ") + field_name(prefix) + ":" + field->value;
+    }
+    filters.push_back({label, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())});
   }
   return filters;
 }

@@ -16,11 +16,25 @@ namespace {
 
 constexpr std::string_view kOpenGuillemet = "\xC2\xAB";   // «
 constexpr std::string_view kCloseGuillemet = "\xC2\xBB";  // »
-constexpr std::string_view kFields = "title:, source:, date:";
+constexpr std::string_view kFields = "title:, source:, date:, category:, tags:, author:";
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 bool is_field_char(char c) { return c >= 'a' && c <= 'z'; }
+
+// The term prefix of a field that filters by a whole value; empty for others.
+std::string_view filter_prefix(std::string_view field) {
+  if (field == "category") {
+    return schema::kCategoryPrefix;
+  }
+  if (field == "tags") {
+    return schema::kTagPrefix;
+  }
+  if (field == "author") {
+    return schema::kAuthorPrefix;
+  }
+  return {};
+}
 
 // Adds the clause of `text`; false if it has no words.
 bool add_clause(std::vector<QueryClause>& clauses, std::string_view text, bool excluded,
@@ -135,7 +149,7 @@ class TreeBuilder {
 }  // namespace
 
 void ParsedQuery::require_words_or(bool other_filters) const {
-  if (!has_words() && !other_filters && sources.empty() && dates.empty()) {
+  if (!has_words() && !other_filters && sources.empty() && dates.empty() && fields.empty()) {
     throw Error(Error::kBadQuery,
                 clauses.empty() ? "query has no words to search for"
                                 : "query only excludes words: add a word to search for",
@@ -219,7 +233,8 @@ ParsedQuery parse_query(std::string_view query) {
     }
     if (colon > i && colon < query.size() && query[colon] == ':') {
       field = query.substr(i, colon - i);
-      if (field != "title" && field != "source" && field != "date") {
+      if (field != "title" && field != "source" && field != "date" &&
+          filter_prefix(field).empty()) {
         throw Error(Error::kBadQuery,
                     fmt::format("unknown field \"{}:\"; the fields are {}", field, kFields),
                     Location{"query", 0, i});
@@ -267,6 +282,13 @@ ParsedQuery parse_query(std::string_view query) {
                     Location{"query", 0, i});
       }
       parsed.sources.emplace_back(text);
+    } else if (const std::string_view term_prefix = filter_prefix(field); !term_prefix.empty()) {
+      if (excluded || text.empty()) {
+        throw Error(Error::kBadQuery,
+                    fmt::format("{}: needs a value, e.g. {}:\"لیگ برتر\"", field, field),
+                    Location{"query", 0, i});
+      }
+      parsed.fields.push_back({term_prefix, std::string(text)});
     } else if (field == "date") {
       const std::size_t dots = text.find("..");
       const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);

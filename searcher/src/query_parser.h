@@ -31,11 +31,19 @@ struct QueryNode {
   std::vector<QueryNode> children;  // kAnd, kOr
 };
 
+// category:VALUE, tags:VALUE or author:VALUE: a term prefix of schema.h
+// and the value as written.
+struct FieldFilter {
+  std::string_view prefix;
+  std::string value;
+};
+
 struct ParsedQuery {
   std::vector<QueryClause> clauses;
   std::vector<std::string> sources;      // source:NAME, as written
   std::vector<DayRange> dates;           // date:FROM..TO or date:DAY
   std::vector<std::string> date_fields;  // the same, as written ("date:1404/09")
+  std::vector<FieldFilter> fields;       // category:, tags:, author:
   // Set when the query joins its clauses with OR or AND; empty otherwise.
   std::vector<QueryNode> tree;  // at most one: the root
 
@@ -54,7 +62,10 @@ struct ParsedQuery {
 // an unclosed "(" runs to the end; without OR or AND, parentheses are
 // punctuation. Fields: title:WORD or title:"PHRASE"
 // (title only), source:NAME (a filter), date:FROM..TO, date:FROM.. or
-// date:..TO or date:DAY (a filter; dates as parse_date_range reads them).
+// date:..TO or date:DAY (a filter; dates as parse_date_range reads them),
+// category:VALUE, tags:VALUE, author:VALUE (filters on the whole
+// normalized value; a category also by its parents: category:sports finds
+// sports/football-iran).
 // A query may hold only filters, or nothing (see require_words_or). Throws
 // Error(kBadQuery) on invalid UTF-8, an unknown field (the message lists
 // the valid ones), a bad date, a ")" that closes nothing, or an OR or AND

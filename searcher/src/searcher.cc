@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -105,20 +106,9 @@ void add_hits(const Xapian::MSet& set, Xapian::doccount from, const Matcher& mat
               const CollapseCounts* collapsed = nullptr) {
   for (auto it = from < set.size() ? set[from] : set.end(); it != set.end(); ++it) {
     const schema::Record record = read_record(it);
-    Hit hit;
+    Hit hit = hit_of(record);
     hit.rank = ++rank;
     hit.score = it.get_weight();
-    hit.id = record.id;
-    hit.path = record.path;
-    hit.line = record.line;
-    hit.title = record.title;
-    hit.source = record.source;
-    hit.url = record.url;
-    hit.date_gregorian = record.date_gregorian;
-    hit.date_jalali = record.date_jalali;
-    hit.date_written = record.date_written;
-    hit.date_calendar = record.date_calendar;
-    hit.date_origin = record.date_origin;
     hit.similar = 0;
     if (options.collapse) {
       const auto known = collapsed ? collapsed->find(*it) : CollapseCounts::const_iterator();

@@ -89,7 +89,15 @@ struct Hit {
   // other, and may be a day off Iran's official calendar. Empty when unknown.
   std::string date_written;
   std::string date_calendar;  // of date_written: "jalali", "gregorian" or "hijri"
-  std::string date_origin;    // "metadata" (the article's date field) or "text"
+  // Where the date was found: "metadata" (the article's date field), "url"
+  // (its URL: farsnews.ir/news/13900606121623), "path" (its file's path:
+  // 1404/09/21/...), "head" (its title or first paragraph); empty if undated.
+  std::string date_origin;
+  // As the article's JSON wrote them; empty when absent. Searchable as
+  // category:VALUE, tags:VALUE and author:VALUE.
+  std::string category;  // "sports/football-iran"
+  std::vector<std::string> tags;
+  std::string author;
   // With SearchOptions::collapse, how many near-duplicates of this hit the
   // results leave out (at least; see Searcher::similar to list them).
   std::uint64_t similar = 0;
