@@ -134,7 +134,7 @@ TEST_CASE("a field without a value is a one-line error naming it", "[e2e][fields
   }
 }
 
-TEST_CASE("--show prints an article's category, tags and author, in text and JSON",
+TEST_CASE("an article shown whole prints its category, tags and author, in text and JSON",
           "[e2e][fields][show]") {
   const Run text = run({kSearchBin, "--index", field_index().string(), "--show", "derby"});
   INFO(text.err);
