@@ -47,8 +47,12 @@ if [ "${SANITIZE:-1}" != 0 ]; then
   BUILD_DIR=build-asan scripts/build.sh -DKAVOSH_BUILD_TESTS=ON \
     -DKAVOSH_SANITIZE=address,undefined -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
   stage "tests with ASan and UBSan"
+  # new_delete_type_mismatch=0: Debian 12's libxapian (1.4.22) frees an
+  # object of its own with the wrong sized delete inside
+  # Xapian::Database::check(), which kavosh-index runs before each run; the
+  # mismatch is in the uninstrumented library, not in Kavosh.
   (cd build-asan &&
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:new_delete_type_mismatch=0 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       ctest --output-on-failure --parallel "$(nproc)")
 fi
