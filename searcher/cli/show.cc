@@ -83,23 +83,6 @@ std::string labelled(std::string_view label, const std::string& value, const Dis
                    0, label.size(), Direction::kLeftToRight);
 }
 
-nlohmann::json hit_json(const Hit& hit) {
-  return {{"id", hit.id},
-          {"path", hit.path},
-          {"line", hit.line},
-          {"title", hit.title},
-          {"source", hit.source},
-          {"url", hit.url},
-          {"date_gregorian", hit.date_gregorian},
-          {"date_jalali", hit.date_jalali},
-          {"date_written", hit.date_written},
-          {"date_calendar", hit.date_calendar},
-          {"date_origin", hit.date_origin},
-          {"category", hit.category},
-          {"tags", hit.tags},
-          {"author", hit.author}};
-}
-
 nlohmann::json ranges_json(const std::vector<Range>& ranges) {
   nlohmann::json a = nlohmann::json::array();
   for (const Range& r : ranges) {

@@ -169,6 +169,23 @@ std::string render(const Results& results, const SearchOptions& options, const D
   return display.explicit_mode ? "\033[8l" + out + "\033[8h" : out;
 }
 
+nlohmann::json hit_json(const Hit& hit) {
+  return {{"id", hit.id},
+          {"path", hit.path},
+          {"line", hit.line},
+          {"title", hit.title},
+          {"source", hit.source},
+          {"url", hit.url},
+          {"date_gregorian", hit.date_gregorian},
+          {"date_jalali", hit.date_jalali},
+          {"date_written", hit.date_written},
+          {"date_calendar", hit.date_calendar},
+          {"date_origin", hit.date_origin},
+          {"category", hit.category},
+          {"tags", hit.tags},
+          {"author", hit.author}};
+}
+
 std::string render_json(const Results& results, const SearchOptions& options) {
   nlohmann::json hits = nlohmann::json::array();
   const auto ranges = [](const std::vector<Range>& rs) {
@@ -179,28 +196,14 @@ std::string render_json(const Results& results, const SearchOptions& options) {
     return a;
   };
   for (const Hit& hit : results.hits) {
-    hits.push_back({
-        {"rank", hit.rank},
-        {"score", hit.score},
-        {"id", hit.id},
-        {"path", hit.path},
-        {"line", hit.line},
-        {"title", hit.title},
-        {"source", hit.source},
-        {"url", hit.url},
-        {"date_gregorian", hit.date_gregorian},
-        {"date_jalali", hit.date_jalali},
-        {"date_written", hit.date_written},
-        {"date_calendar", hit.date_calendar},
-        {"date_origin", hit.date_origin},
-        {"category", hit.category},
-        {"tags", hit.tags},
-        {"author", hit.author},
-        {"similar", hit.similar},
-        {"snippet", hit.snippet},
-        {"snippet_highlights", ranges(hit.snippet_highlights)},
-        {"title_highlights", ranges(hit.title_highlights)},
-    });
+    nlohmann::json h = hit_json(hit);
+    h["rank"] = hit.rank;
+    h["score"] = hit.score;
+    h["similar"] = hit.similar;
+    h["snippet"] = hit.snippet;
+    h["snippet_highlights"] = ranges(hit.snippet_highlights);
+    h["title_highlights"] = ranges(hit.title_highlights);
+    hits.push_back(std::move(h));
   }
   const nlohmann::json doc = {
       {"query", results.query},
