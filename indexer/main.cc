@@ -141,9 +141,11 @@ void declare(CLI::App& app, Args& a) {
       ->check(CLI::Range(1, 1024));
   app.add_option("--include", a.options.include,
                  "Index only files matching this glob (repeatable; a glob without '/' matches "
-                 "file names at any depth, one with '/' the path relative to CORPUS_DIR)");
+                 "file names at any depth, one with '/' the path relative to CORPUS_DIR)")
+      ->allow_extra_args(false);
   app.add_option("--exclude", a.options.exclude,
-                 "Skip files and directories matching this glob (repeatable)");
+                 "Skip files and directories matching this glob (repeatable)")
+      ->allow_extra_args(false);
   app.add_flag("--no-default-excludes", a.no_default_excludes,
                "Also index README*, LICENSE*, COPYING*, NOTICE*, CHANGELOG* and qrels* files");
   app.add_option("--max-article-size", a.max_article_size,

@@ -260,6 +260,12 @@ TEST_CASE("a corpus's notes and judgments are not articles; --include and --excl
                Contains("1 files: 1 added"));
     CHECK_THAT(index(tmp / "c", tmp / "i3", {"--no-default-excludes"}).out,
                Contains("5 files: 5 added"));
+    // One glob per option: the folder after it is the corpus, not a glob.
+    const Run before = run({kIndexBin, "--exclude", "drafts", (tmp / "c").string(), "--index",
+                            (tmp / "i4").string()},
+                           kNoHang);
+    CHECK(before.status == 0);
+    CHECK_THAT(before.out, Contains("2 files: 2 added"));
   }
 }
 
