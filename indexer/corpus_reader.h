@@ -32,7 +32,7 @@ class Reporter {
 };
 
 // Articles larger than this (a whole .txt or .json file, or one JSONL line)
-// are skipped with a warning: analysis needs about 20 times an article's
+// are skipped with a warning: analysis needs about 25 times an article's
 // size in memory. Default of IndexOptions::max_article_bytes: 64 MiB.
 inline constexpr std::size_t kDefaultMaxArticleBytes = std::size_t{64} << 20;
 
