@@ -5,7 +5,6 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +20,9 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "common/normalizer.h"
+#include "common/utf8.h"
 
 namespace kavosh {
 namespace {
@@ -142,23 +144,11 @@ constexpr UChar32 kZwnj = 0x200C;
 constexpr char kOpaque = '\xFF';
 
 UChar32 fold_char(UChar32 c) {
-  if (c >= 0x06F0 && c <= 0x06F9) {  // Persian digits
-    return '0' + (c - 0x06F0);
-  }
-  if (c >= 0x0660 && c <= 0x0669) {  // Arabic-Indic digits
-    return '0' + (c - 0x0660);
+  if (const auto letter = static_cast<UChar32>(fold_letter(static_cast<char32_t>(c)));
+      letter != c) {
+    return letter;
   }
   switch (c) {
-    case 0x064A:  // Arabic yeh
-    case 0x0649:  // alef maksura
-      return 0x06CC;
-    case 0x0643:  // Arabic kaf
-      return 0x06A9;
-    case 0x0623:  // alef with hamza above, as Arabic writes "ربيع الأول"
-    case 0x0625:  // alef with hamza below
-      return 0x0627;
-    case 0x0629:  // teh marbuta, as in "جمادى الآخرة"
-      return 0x0647;
     case '\t':
     case 0x00A0:  // no-break space, the half-space of older archives
     case 0x202F:
@@ -206,35 +196,29 @@ void fold_each(std::string_view input, Emit&& emit) {
   if (input.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
     input = input.substr(0, static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()));
   }
-  const auto* s = reinterpret_cast<const std::uint8_t*>(input.data());
-  const auto length = static_cast<std::int32_t>(input.size());
-  std::int32_t i = 0;
-  while (i < length) {
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    char buffer[U8_MAX_LENGTH];
-    std::int32_t n = 0;
+  std::string buffer;
+  std::size_t i = 0;
+  while (i < input.size()) {
+    const std::size_t start = i;
+    UChar32 c = next_code_point(input, i);
+    buffer.clear();
     if (c < 0) {
-      buffer[n++] = kOpaque;
+      buffer.push_back(kOpaque);
     } else {
       c = fold_char(c);
-      if (c == 0x0627 && i < length) {
+      if (c == 0x0627 && i < input.size()) {
         // Alef followed by a combining madda is alef madda ("آذر", "آبان").
-        std::int32_t next = i;
-        UChar32 mark = 0;
-        U8_NEXT(s, next, length, mark);
-        if (mark == 0x0653) {
+        std::size_t next = i;
+        if (next_code_point(input, next) == 0x0653) {
           c = 0x0622;
           i = next;
         }
       }
       if (c != kDrop) {
-        U8_APPEND_UNSAFE(buffer, n, c);
+        append_utf8(buffer, static_cast<char32_t>(c));
       }
     }
-    if (!emit(std::string_view(buffer, static_cast<std::size_t>(n)),
-              static_cast<std::size_t>(start), static_cast<std::size_t>(i))) {
+    if (!emit(std::string_view(buffer), start, i)) {
       return;
     }
   }
@@ -295,22 +279,14 @@ bool is_word_char_at(std::string_view t, std::size_t pos) {
   if (pos >= t.size()) {
     return false;
   }
-  const auto* s = reinterpret_cast<const std::uint8_t*>(t.data());
-  auto i = static_cast<std::int32_t>(pos);
-  UChar32 c = 0;
-  U8_NEXT(s, i, static_cast<std::int32_t>(t.size()), c);
-  return is_word_char(c);
+  return is_word_char(next_code_point(t, pos));
 }
 
 bool is_word_char_before(std::string_view t, std::size_t pos) {
   if (pos == 0) {
     return false;
   }
-  const auto* s = reinterpret_cast<const std::uint8_t*>(t.data());
-  auto i = static_cast<std::int32_t>(pos);
-  UChar32 c = 0;
-  U8_PREV(s, 0, i, c);
-  return is_word_char(c);
+  return is_word_char(previous_code_point(t, pos));
 }
 
 // Matches `word` (ASCII letters case-insensitively), not followed by a letter.

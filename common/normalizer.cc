@@ -32,18 +32,10 @@ UChar32 unify(UChar32 c, const Features& f) {
     return c;
   }
   switch (c) {
-    case 0x064A:  // Arabic yeh
-    case 0x0649:  // alef maksura
-      return 0x06CC;
-    case 0x0643:  // Arabic kaf
-      return 0x06A9;
-    case 0x0629:  // teh marbuta
     case 0x06C0:  // heh with yeh above (NFKC composes heh + hamza above into it)
     case 0x06D5:  // ae, the base of U+06C0
       return 0x0647;
     case 0x0622:  // alef with madda: map after NFKC, which composes alef + madda
-    case 0x0623:  // alef with hamza above
-    case 0x0625:  // alef with hamza below
     case 0x0671:  // alef wasla
       return 0x0627;
     case 0x0624:  // waw with hamza
@@ -60,13 +52,7 @@ UChar32 unify(UChar32 c, const Features& f) {
   if (c >= 0x064B && c <= 0x065F) {  // harakat, hamza above/below
     return kDrop;
   }
-  if (c >= 0x06F0 && c <= 0x06F9) {  // Persian digits
-    return '0' + (c - 0x06F0);
-  }
-  if (c >= 0x0660 && c <= 0x0669) {  // Arabic-Indic digits
-    return '0' + (c - 0x0660);
-  }
-  return c;
+  return static_cast<UChar32>(fold_letter(static_cast<char32_t>(c)));
 }
 
 constexpr UChar32 kYeh = 0x06CC;
@@ -141,6 +127,29 @@ bool is_plain_ascii_word(std::string_view text) {
 }
 
 }  // namespace
+
+char32_t fold_letter(char32_t c) {
+  if (c >= 0x06F0 && c <= 0x06F9) {  // Persian digits
+    return '0' + (c - 0x06F0);
+  }
+  if (c >= 0x0660 && c <= 0x0669) {  // Arabic-Indic digits
+    return '0' + (c - 0x0660);
+  }
+  switch (c) {
+    case 0x064A:  // Arabic yeh
+    case 0x0649:  // alef maksura
+      return 0x06CC;
+    case 0x0643:  // Arabic kaf
+      return 0x06A9;
+    case 0x0623:  // alef with hamza above, as Arabic writes "ربيع الأول"
+    case 0x0625:  // alef with hamza below
+      return 0x0627;
+    case 0x0629:  // teh marbuta, as in "جمادى الآخرة"
+      return 0x0647;
+    default:
+      return c;
+  }
+}
 
 std::string normalize(std::string_view text) {
   // Lower-case ASCII (most digits and Latin terms) is already normal.

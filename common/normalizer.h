@@ -30,6 +30,14 @@ inline constexpr int kAnalyzerVersion = 2;
 // again changes nothing.
 std::string normalize(std::string_view text);
 
+// The letters and digits Arabic writes otherwise than Persian, as Persian
+// writes them: Arabic yeh and alef maksura to Persian yeh, Arabic kaf to
+// Persian kaf, alef with hamza above or below to alef, teh marbuta to heh,
+// Persian and Arabic-Indic digits to ASCII; any other code point unchanged.
+// The one letter table normalize() and the date finder (common/dates.h)
+// share.
+char32_t fold_letter(char32_t c);
+
 }  // namespace kavosh
 
 #endif  // KAVOSH_COMMON_NORMALIZER_H_

@@ -1,6 +1,5 @@
 #include "common/schema.h"
 
-#include <unicode/utf8.h>
 #include <xxhash.h>
 #include <zlib.h>
 
@@ -81,9 +80,10 @@ class PackTable {
         if (code == kEscape) {
           throw std::logic_error("schema: too many packed characters");
         }
-        std::int32_t length = 0;
-        U8_APPEND_UNSAFE(utf8_[code - kFirstPacked].bytes, length, static_cast<UChar32>(c));
-        utf8_[code - kFirstPacked].length = static_cast<std::uint8_t>(length);
+        std::string bytes;
+        append_utf8(bytes, c);
+        bytes.copy(utf8_[code - kFirstPacked].bytes, bytes.size());
+        utf8_[code - kFirstPacked].length = static_cast<std::uint8_t>(bytes.size());
         const int page = page_index(c);
         if (page < 0) {
           throw std::logic_error("schema: packed character outside the packed pages");
@@ -159,17 +159,14 @@ std::string pack(std::string_view text) {
   const PackTable& table = pack_table();
   std::string packed;
   packed.reserve(text.size());
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto length = static_cast<std::int32_t>(text.size());
-  std::int32_t i = 0;
-  while (i < length) {
-    if (s[i] < 0x80) {
-      packed.push_back(static_cast<char>(s[i++]));
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      packed.push_back(text[i++]);
       continue;
     }
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
+    const std::size_t start = i;
+    const std::int32_t c = next_code_point(text, i);
     if (c < 0) {
       for (const char byte : std::string_view("\xEF\xBF\xBD")) {
         packed.push_back(static_cast<char>(kEscape));
@@ -178,9 +175,9 @@ std::string pack(std::string_view text) {
     } else if (const unsigned char code = table.byte(static_cast<char32_t>(c)); code != 0) {
       packed.push_back(static_cast<char>(code));
     } else {
-      for (std::int32_t k = start; k < i; ++k) {
+      for (std::size_t k = start; k < i; ++k) {
         packed.push_back(static_cast<char>(kEscape));
-        packed.push_back(static_cast<char>(s[k]));
+        packed.push_back(text[k]);
       }
     }
   }

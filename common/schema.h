@@ -20,7 +20,8 @@ inline constexpr int kSchemaVersion = 6;
 inline constexpr std::string_view kXapianDir = "xapian";
 inline constexpr std::string_view kSqliteFile = "metadata.sqlite";
 
-// Term prefixes (Xapian's conventions where one exists).
+// Term prefixes (Xapian's conventions where one exists). A term is built
+// only by the functions at the end of this file, on both sides.
 inline constexpr std::string_view kIdPrefix = "Q";       // unique external id
 inline constexpr std::string_view kTitlePrefix = "S";    // title words
 inline constexpr std::string_view kStemPrefix = "Z";     // stems, without positions
@@ -30,6 +31,8 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // normalized source na
 inline constexpr std::string_view kCategoryPrefix = "XC";
 inline constexpr std::string_view kTagPrefix = "K";     // Xapian's "keyword"
 inline constexpr std::string_view kAuthorPrefix = "A";  // Xapian's "author"
+// Near-duplicate band: the band's number and hash (indexer/near_dup.h).
+inline constexpr std::string_view kBandPrefix = "XB";
 
 // Value slots.
 inline constexpr unsigned kDateSlot = 0;       // sortable_serialise(days since 1970-01-01)
@@ -92,6 +95,54 @@ struct Record {
 
 // The unique term of an external id (long ids are hashed to fit a term).
 std::string id_term(std::string_view id);
+
+// `prefix` + `word` in `buffer`, which is returned: the terms below are
+// built with it, and loops that build many reuse one buffer.
+inline const std::string& make_term(std::string& buffer, std::string_view prefix,
+                                    std::string_view word) {
+  buffer.assign(prefix);
+  buffer += word;
+  return buffer;
+}
+
+// A word of the title, in the title's own terms (title:, proximity).
+inline std::string title_term(std::string_view word) {
+  std::string term;
+  return make_term(term, kTitlePrefix, word);
+}
+// A stem (common/stemmer.h).
+inline std::string stem_term(std::string_view stem) {
+  std::string term;
+  return make_term(term, kStemPrefix, stem);
+}
+// A normalize()d source name.
+inline std::string source_term(std::string_view normalized_source) {
+  std::string term;
+  return make_term(term, kSourcePrefix, normalized_source);
+}
+// A normalize()d category, tag or author under its prefix (kCategoryPrefix,
+// kTagPrefix, kAuthorPrefix).
+inline std::string field_term(std::string_view prefix, std::string_view normalized_value) {
+  std::string term;
+  return make_term(term, prefix, normalized_value);
+}
+// A near-duplicate band.
+inline std::string band_term(std::string_view band) {
+  std::string term;
+  return make_term(term, kBandPrefix, band);
+}
+inline bool is_band_term(std::string_view term) { return term.starts_with(kBandPrefix); }
+
+// Whether `term` has a prefix, not a word: every prefix starts with an
+// upper-case ASCII letter (Xapian's convention), and normalize() leaves no
+// upper-case letter in a word.
+inline bool is_prefixed(std::string_view term) {
+  return !term.empty() && term[0] >= 'A' && term[0] <= 'Z';
+}
+// The stem of a stem term; empty for any other term.
+inline std::string_view stem_of_term(std::string_view term) {
+  return term.starts_with(kStemPrefix) ? term.substr(kStemPrefix.size()) : std::string_view();
+}
 
 }  // namespace kavosh::schema
 

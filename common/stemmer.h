@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/tokenizer.h"
+
 namespace kavosh {
 
 // The stem of a normalize()d word: plural (ها، های، ان، ات، ین، گان),
@@ -25,6 +27,26 @@ std::string stem(std::string_view word);
 // half-space settles what the joined spelling leaves open ("خانه‌ای" is
 // خانه + ای; "خانهای" could be خان + های).
 std::string stem_parts(const std::vector<std::string>& parts);
+
+// The stem of a token, the one rule the index and the query share: a
+// half-space compound by its parts (stem_parts), any other word whole
+// (stem). Cached per thread: the reference is valid until this thread's
+// next call of stem_token() or stem_cached().
+const std::string& stem_token(const Token& token);
+
+// stem(word), through the same per-thread cache as stem_token().
+const std::string& stem_cached(const std::string& word);
+
+// Whether `part`, written after a half-space, is a suffix rather than a word
+// of its own: plural (ها، های), comparative (تر، ترین), ezafe and indefinite
+// (ای، ی), clitic (ام، اش، شان، هایشان) or verb ending (اند، ایم). One table
+// (stemmer.cc) for the stemmer and the query.
+bool is_half_space_suffix(std::string_view part);
+
+// Whether the query may split `part` off a word typed without its
+// half-space (searcher/src/query_builder.cc): every half-space suffix but
+// the few the table marks.
+bool splits_off_as_suffix(std::string_view part);
 
 }  // namespace kavosh
 

@@ -4,7 +4,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
-#include <unicode/utf8.h>
 
 #include <memory>
 #include <stdexcept>
@@ -12,6 +11,7 @@
 
 #include "common/features.h"
 #include "common/normalizer.h"
+#include "common/utf8.h"
 
 namespace kavosh {
 namespace {
@@ -28,24 +28,20 @@ void to_utf16(std::string_view utf8, Utf16Text& out) {
   out.byte_at.clear();
   out.units.reserve(utf8.size());
   out.byte_at.reserve(utf8.size() + 1);
-  const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
-  const auto length = static_cast<std::int32_t>(utf8.size());
-  std::int32_t i = 0;
-  while (i < length) {
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
+  for (std::size_t i = 0; i < utf8.size();) {
+    const std::size_t start = i;
+    UChar32 c = next_code_point(utf8, i);
     if (c < 0) {
       c = 0xFFFD;
     }
     if (c <= 0xFFFF) {
       out.units.push_back(static_cast<char16_t>(c));
-      out.byte_at.push_back(static_cast<std::size_t>(start));
+      out.byte_at.push_back(start);
     } else {
       out.units.push_back(static_cast<char16_t>(U16_LEAD(c)));
       out.units.push_back(static_cast<char16_t>(U16_TRAIL(c)));
-      out.byte_at.push_back(static_cast<std::size_t>(start));
-      out.byte_at.push_back(static_cast<std::size_t>(start));
+      out.byte_at.push_back(start);
+      out.byte_at.push_back(start);
     }
   }
   out.byte_at.push_back(utf8.size());

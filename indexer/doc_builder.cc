@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <cstdio>
-#include <unordered_map>
 
 #include "common/dates.h"
 #include "common/features.h"
@@ -16,29 +15,6 @@
 namespace kavosh {
 namespace {
 
-// The stem of a word, cached per thread like the normalized words.
-const std::string& cached_stem(const std::string& word) {
-  constexpr std::size_t kMaxEntries = 200000;
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (auto it = cache.find(word); it != cache.end()) {
-    return it->second;
-  }
-  if (cache.size() >= kMaxEntries) {
-    cache.clear();
-  }
-  return cache.emplace(word, stem(word)).first->second;
-}
-
-// The stem of a token: of its parts for a half-space compound.
-const std::string& cached_stem(const Token& token) {
-  if (!token.parts.empty()) {
-    thread_local std::string compound;
-    compound = stem_parts(token.parts);
-    return compound;
-  }
-  return cached_stem(token.term);
-}
-
 // Adds the words of `text` from `first_position` on; returns how many
 // positions it used. A half-space compound adds its joined form and its
 // parts, the parts on consecutive positions, so "رئیس‌جمهور" matches both
@@ -49,19 +25,13 @@ Xapian::termpos add_text(Xapian::Document& doc, const std::vector<Token>& tokens
   const bool stems = features().stem;
   // Prefixed terms are built in one buffer: no allocation per word.
   std::string prefixed;
-  const auto with_prefix = [&prefixed](std::string_view prefix,
-                                       const std::string& term) -> const std::string& {
-    prefixed.assign(prefix);
-    prefixed += term;
-    return prefixed;
-  };
   const auto post = [&](const std::string& term, Xapian::termpos pos) {
     if (term.size() > schema::kMaxTermBytes) {
       return;
     }
     doc.add_posting(term, pos, wdf);
     if (is_title) {
-      doc.add_posting(with_prefix(schema::kTitlePrefix, term), pos);
+      doc.add_posting(schema::make_term(prefixed, schema::kTitlePrefix, term), pos);
     }
   };
   Xapian::termpos end = first_position;
@@ -72,9 +42,9 @@ Xapian::termpos add_text(Xapian::Document& doc, const std::vector<Token>& tokens
       post(token.parts[i], pos + static_cast<Xapian::termpos>(i));
     }
     if (stems) {
-      const std::string& s = cached_stem(token);
+      const std::string& s = stem_token(token);
       if (s.size() + 1 <= schema::kMaxTermBytes) {
-        doc.add_term(with_prefix(schema::kStemPrefix, s), wdf);
+        doc.add_term(schema::make_term(prefixed, schema::kStemPrefix, s), wdf);
       }
     }
     end = pos + token.width();
@@ -84,7 +54,7 @@ Xapian::termpos add_text(Xapian::Document& doc, const std::vector<Token>& tokens
 
 // Adds `prefix` + the normalized `value` as a boolean term, if it fits.
 void add_field_term(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
-  const std::string term = std::string(prefix) + normalize(value);
+  const std::string term = schema::field_term(prefix, normalize(value));
   if (term.size() > prefix.size() && term.size() <= schema::kMaxTermBytes) {
     doc.add_boolean_term(term);
   }
@@ -173,7 +143,7 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   doc.add_boolean_term(schema::id_term(article.id));
   add_fields(doc, article);
   if (!r.source.empty()) {
-    const std::string source_term = std::string(schema::kSourcePrefix) + normalize(r.source);
+    const std::string source_term = schema::source_term(normalize(r.source));
     if (source_term.size() <= schema::kMaxTermBytes) {
       doc.add_boolean_term(source_term);
     }
@@ -184,7 +154,7 @@ BuiltDoc build_document(Article&& article, std::string hash) {
   // Signature::of_text(title + "\n" + body), without a second pass.
   const auto signature = Signature::of_tokens(
       {&title_tokens, &body_tokens},
-      [](const std::string& word) -> const std::string& { return cached_stem(word); });
+      [](const std::string& word) -> const std::string& { return stem_cached(word); });
   if (signature) {
     doc.add_value(schema::kSignatureSlot, signature->serialise());
     for (const std::string& band : signature->band_terms()) {

@@ -466,7 +466,7 @@ void IndexStore::best_cluster_in(Xapian::Database& db, const Xapian::Document& d
   std::unordered_set<Xapian::docid> seen;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
-    if (term.rfind("XB", 0) != 0) {
+    if (!schema::is_band_term(term)) {
       continue;
     }
     int n = 0;

@@ -6,14 +6,13 @@
 #include <cstring>
 #include <limits>
 
+#include "common/schema.h"
 #include "common/stemmer.h"
 #include "common/stopwords.h"
 #include "common/tokenizer.h"
 
 namespace kavosh {
 namespace {
-
-constexpr std::string_view kBandPrefix = "XB";
 
 // Seeds of the kHashes hash functions: one 64-bit hash per shingle, mixed
 // with each seed (cheaper than kHashes full hashes, as good for MinHash).
@@ -93,7 +92,7 @@ std::vector<std::string> Signature::band_terms() const {
     const std::uint64_t h = XXH3_64bits(&mins_[b * kRows], kRows * sizeof(std::uint32_t));
     char buf[32];
     std::snprintf(buf, sizeof buf, "%02zu%016llx", b, static_cast<unsigned long long>(h));
-    terms.push_back(std::string(kBandPrefix) + buf);
+    terms.push_back(schema::band_term(buf));
   }
   return terms;
 }

@@ -217,7 +217,7 @@ std::string terms_of(const char* text) {
 std::string stems_of(const char* text) {
   std::string out;
   for (const auto& t : kavosh::tokenize(text)) {
-    out += (t.parts.empty() ? kavosh::stem(t.term) : kavosh::stem_parts(t.parts)) + " ";
+    out += kavosh::stem_token(t) + " ";
   }
   return out;
 }

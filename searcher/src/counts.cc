@@ -1,30 +1,14 @@
 #include "searcher/src/counts.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <utility>
 
 #include "common/normalizer.h"
 #include "common/schema.h"
+#include "common/utf8.h"
 #include "searcher/src/suggest.h"
 
 namespace kavosh {
-namespace {
-
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto n = static_cast<std::int32_t>(s.size());
-  for (std::int32_t i = 0; i < n;) {
-    UChar32 c = 0;
-    U8_NEXT(p, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
-}  // namespace
 
 std::uint64_t count_results(const Xapian::Database& db, const Xapian::Query& query, bool collapse) {
   if (query.empty()) {
@@ -62,7 +46,7 @@ Xapian::Query dated() {
 std::vector<std::string> nearest_sources(const Xapian::Database& db, const std::string& name) {
   constexpr std::size_t kMaxNames = 5;
   const std::string wanted = normalize(name);
-  const std::u32string wanted32 = decode(wanted);
+  const std::u32string wanted32 = decode_utf8(wanted);
   const double max_distance = std::max<double>(2, static_cast<double>(wanted32.size()) / 3);
   std::vector<std::pair<double, std::string>> found;
   const std::string prefix(schema::kSourcePrefix);
@@ -75,7 +59,7 @@ std::vector<std::string> nearest_sources(const Xapian::Database& db, const std::
       found.emplace_back(0, source);
       continue;
     }
-    const double d = spelling_distance(wanted32, decode(source));
+    const double d = spelling_distance(wanted32, decode_utf8(source));
     if (d <= max_distance) {
       found.emplace_back(d, source);
     }

@@ -23,9 +23,9 @@ Xapian::Query date_range(const DayRange& range) {
 std::vector<std::string> source_terms(const std::string& name) {
   const std::string agency = normalize("خبرگزاری ");
   std::string n = normalize(name);
-  std::vector<std::string> terms{std::string(schema::kSourcePrefix) + n};
+  std::vector<std::string> terms{schema::source_term(n)};
   n = n.rfind(agency, 0) == 0 ? n.substr(agency.size()) : agency + n;
-  terms.push_back(std::string(schema::kSourcePrefix) + n);
+  terms.push_back(schema::source_term(n));
   return terms;
 }
 
@@ -82,7 +82,7 @@ std::vector<Filter> filters_of(const ParsedQuery& parsed, const SearchOptions& o
     std::vector<Xapian::Query> terms;
     std::string label;
     for (const FieldFilter* field : values) {
-      terms.emplace_back(std::string(prefix) + normalize(field->value));
+      terms.emplace_back(schema::field_term(prefix, normalize(field->value)));
       label += (label.empty() ? "" : " ") + field_name(prefix) + ":" + field->value;
     }
     filters.push_back({label, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())});

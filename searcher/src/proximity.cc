@@ -18,10 +18,11 @@ constexpr double kTitleWeight = 0.5;
 
 using Spelling = std::vector<std::string>;
 
-Xapian::Query phrase_of(const Spelling& terms, std::string_view prefix) {
+// In the body and title's words, or (`in_title`) in the title's own terms.
+Xapian::Query phrase_of(const Spelling& terms, bool in_title) {
   std::vector<Xapian::Query> each;
   for (const std::string& t : terms) {
-    each.emplace_back(std::string(prefix) + t);
+    each.emplace_back(in_title ? schema::title_term(t) : t);
   }
   if (each.size() == 1) {
     return each.front();
@@ -31,11 +32,11 @@ Xapian::Query phrase_of(const Spelling& terms, std::string_view prefix) {
 }
 
 // `tokens` adjacent and in order, in every spelling, as one term.
-Xapian::Query adjacent(const std::vector<Token>& tokens, std::string_view prefix,
+Xapian::Query adjacent(const std::vector<Token>& tokens, bool in_title,
                        const Xapian::Database& db) {
   std::vector<Xapian::Query> all;
   for (const Spelling& s : phrase_spellings(tokens, db)) {
-    all.push_back(phrase_of(s, prefix));
+    all.push_back(phrase_of(s, in_title));
   }
   return Xapian::Query(Xapian::Query::OP_SYNONYM, all.begin(), all.end());
 }
@@ -78,14 +79,13 @@ Proximity proximity(const std::vector<QueryClause>& clauses, const Xapian::Datab
         continue;
       }
       const std::vector<Token> pair{run[i], run[i + 1]};
-      boosts.push_back(scaled(kPairWeight, adjacent(pair, "", db)));
-      boosts.push_back(
-          scaled(kPairWeight * kTitleWeight, adjacent(pair, schema::kTitlePrefix, db)));
+      boosts.push_back(scaled(kPairWeight, adjacent(pair, false, db)));
+      boosts.push_back(scaled(kPairWeight * kTitleWeight, adjacent(pair, true, db)));
     }
-    const Xapian::Query whole = adjacent(run, "", db);
+    const Xapian::Query whole = adjacent(run, false, db);
     if (run.size() > 2) {
       boosts.push_back(scaled(kRunWeight, whole));
-      boosts.push_back(scaled(kRunWeight * kTitleWeight, adjacent(run, schema::kTitlePrefix, db)));
+      boosts.push_back(scaled(kRunWeight * kTitleWeight, adjacent(run, true, db)));
     }
     if (run.size() > together_words) {
       out.together = whole;

@@ -1,7 +1,5 @@
 #include "searcher/src/query_builder.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <functional>
 
@@ -9,6 +7,7 @@
 #include "common/schema.h"
 #include "common/stemmer.h"
 #include "common/stopwords.h"
+#include "common/utf8.h"
 #include "searcher/src/prefix.h"
 
 namespace kavosh {
@@ -69,22 +68,11 @@ Xapian::Query spellings(const Xapian::Query& typed, const std::vector<Xapian::Qu
                        scaled(kExactBonus, typed));
 }
 
-std::string stem_of(const Token& token) {
-  return token.parts.empty() ? stem(token.term) : stem_parts(token.parts);
-}
-
 // The closed classes written with a half-space: verbal and negative
-// prefixes, and plural, comparative, ezafe, clitic and verb-ending suffixes.
+// prefixes here, and the suffixes of common/stemmer.h (splits_off_as_suffix).
 bool is_prefix(std::string_view s) {
   static const std::unordered_set<std::string_view> kPrefixes = {"می", "نمی", "بی", "نا"};
   return kPrefixes.count(s) > 0;
-}
-
-bool is_suffix(std::string_view s) {
-  static const std::unordered_set<std::string_view> kSuffixes = {
-      "ها",  "های", "هایی", "تر",  "ترین", "ای",  "ی",      "ام",     "اند",   "ایم",
-      "اید", "اش",  "ات",   "مان", "تان",  "شان", "هایشان", "هایمان", "هایتان"};
-  return kSuffixes.count(s) > 0;
 }
 
 // Short words that a hurried reader runs into the next or the previous
@@ -158,8 +146,8 @@ class Builder {
     if (!exists(joined)) {
       return {};
     }
-    const bool closed_class =
-        (!is_stopword(a.term) || is_prefix(a.term)) && (!is_stopword(b.term) || is_suffix(b.term));
+    const bool closed_class = (!is_stopword(a.term) || is_prefix(a.term)) &&
+                              (!is_stopword(b.term) || splits_off_as_suffix(b.term));
     if (closed_class) {
       return joined;
     }
@@ -178,23 +166,19 @@ class Builder {
   std::vector<Elements> splits(const std::string& term) const {
     std::vector<std::pair<Xapian::doccount, Elements>> found;
     const bool unknown = !exists(term);
-    const auto* s = reinterpret_cast<const std::uint8_t*>(term.data());
-    const auto n = static_cast<std::int32_t>(term.size());
-    std::int32_t i = 0;
     int letters = 0;
-    while (i < n) {
-      UChar32 c = 0;
-      U8_NEXT(s, i, n, c);
+    for (std::size_t i = 0; i < term.size();) {
+      next_code_point(term, i);
       ++letters;
-      if (letters < 2 || i >= n) {
+      if (letters < 2 || i >= term.size()) {
         continue;
       }
-      const std::string left = term.substr(0, static_cast<std::size_t>(i));
-      const std::string right = term.substr(static_cast<std::size_t>(i));
+      const std::string left = term.substr(0, i);
+      const std::string right = term.substr(i);
       // Short halves only as the known affixes: "گی|ری" is no compound.
       const bool left_ok = left.size() >= 6 || is_prefix(left) ||
                            (unknown && is_particle_before(left) && right.size() >= 6);
-      const bool right_ok = right.size() >= 6 || is_suffix(right) ||
+      const bool right_ok = right.size() >= 6 || splits_off_as_suffix(right) ||
                             (unknown && is_particle_after(right) && left.size() >= 6);
       if (!left_ok || !right_ok) {
         continue;
@@ -234,7 +218,7 @@ class Builder {
 
   // The stem a word is highlighted by (empty without stems).
   static std::string token_stem(const Token& token) {
-    return features().stem ? stem_of(token) : std::string();
+    return features().stem ? stem_token(token) : std::string();
   }
 
   void highlight(const Token& token) { highlight(token, token_stem(token)); }
@@ -273,13 +257,12 @@ class Builder {
   // For a word the index knows in no form, the stem of the first of its
   // written forms that the index knows; empty otherwise.
   std::string written_stem(const Token& token, const std::string& own_stem) const {
-    if (!token.parts.empty() || exists(token.term) ||
-        exists(std::string(schema::kStemPrefix) + own_stem)) {
+    if (!token.parts.empty() || exists(token.term) || exists(schema::stem_term(own_stem))) {
       return {};
     }
     for (const std::string& form : written_forms(token.term)) {
       std::string s = kavosh::stem(form);
-      if (!is_stopword(s) && !is_stopword(form) && exists(std::string(schema::kStemPrefix) + s)) {
+      if (!is_stopword(s) && !is_stopword(form) && exists(schema::stem_term(s))) {
         return s;
       }
     }
@@ -309,7 +292,7 @@ class Builder {
     }
     std::vector<Xapian::Query> alternatives{spellings(Xapian::Query(token.term), others)};
     if (!stem.empty()) {
-      const std::string z = std::string(schema::kStemPrefix) + stem;
+      const std::string z = schema::stem_term(stem);
       if (z.size() <= schema::kMaxTermBytes) {
         alternatives.push_back(scaled(kStemWeight, Xapian::Query(z)));
       }
@@ -450,7 +433,7 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
       std::vector<std::string> terms;
       for (const Token& t : clause.tokens) {
         builder.highlight(t);
-        terms.push_back(std::string(schema::kTitlePrefix) + t.term);
+        terms.push_back(schema::title_term(t.term));
       }
       const Xapian::Query q = phrase(terms);
       scoring.push_back(q);
@@ -565,12 +548,12 @@ void expand_keywords(BuiltQuery& built, const Xapian::MSet& top, const Xapian::D
       if (term.empty()) {
         return false;
       }
-      if (term.compare(0, schema::kStemPrefix.size(), schema::kStemPrefix) == 0) {
-        const std::string s = term.substr(schema::kStemPrefix.size());
+      if (const std::string_view stem = schema::stem_of_term(term); !stem.empty()) {
+        const std::string s(stem);
         return s.size() > 2 && query.stems.count(s) == 0 && !is_stopword(s);
       }
       const auto c = static_cast<unsigned char>(term[0]);
-      return !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && term.size() > 2 &&
+      return !schema::is_prefixed(term) && !(c >= '0' && c <= '9') && term.size() > 2 &&
              !is_stopword(term) && query.terms.count(term) == 0;
     }
     const BuiltQuery& query;

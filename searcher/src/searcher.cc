@@ -407,8 +407,7 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
   // Only words: not ids, sources or stems.
   struct WordsOnly : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
-      const auto c = static_cast<unsigned char>(term.empty() ? 'A' : term[0]);
-      return !(c >= 'A' && c <= 'Z') && term.size() > 2;
+      return !term.empty() && !schema::is_prefixed(term) && term.size() > 2;
     }
   } words_only;
   const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &words_only);

@@ -24,7 +24,7 @@ bool Matcher::matches(const Token& token) const {
   if (stems.empty()) {
     return false;
   }
-  return stems.count(token.parts.empty() ? stem(token.term) : stem_parts(token.parts)) > 0;
+  return stems.count(stem_token(token)) > 0;
 }
 
 std::string mark(std::string_view text, const std::vector<Range>& ranges, std::string_view open,

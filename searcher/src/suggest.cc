@@ -1,27 +1,14 @@
 #include "searcher/src/suggest.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
 
 #include "common/schema.h"
+#include "common/utf8.h"
 
 namespace kavosh {
 namespace {
-
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
-  const auto n = static_cast<std::int32_t>(s.size());
-  for (std::int32_t i = 0; i < n;) {
-    UChar32 c = 0;
-    U8_NEXT(p, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
 
 // Letters that sound alike in Persian and are often confused in writing.
 int sound_group(char32_t c) {
@@ -78,18 +65,14 @@ bool adjacent_somewhere(const Xapian::Database& db, const std::string& left,
 std::string best_split(const Xapian::Database& db, const std::string& term) {
   std::string best;
   Xapian::doccount best_freq = 0;
-  const auto* s = reinterpret_cast<const std::uint8_t*>(term.data());
-  const auto n = static_cast<std::int32_t>(term.size());
-  std::int32_t i = 0;
   int letters = 0;
-  while (i < n) {
-    UChar32 c = 0;
-    U8_NEXT(s, i, n, c);
-    if (++letters < 2 || n - i < 4) {
+  for (std::size_t i = 0; i < term.size();) {
+    next_code_point(term, i);
+    if (++letters < 2 || term.size() - i < 4) {
       continue;
     }
-    const std::string left = term.substr(0, static_cast<std::size_t>(i));
-    const std::string right = term.substr(static_cast<std::size_t>(i));
+    const std::string left = term.substr(0, i);
+    const std::string right = term.substr(i);
     const Xapian::doccount freq = std::min(db.get_termfreq(left), db.get_termfreq(right));
     if (freq > best_freq && adjacent_somewhere(db, left, right)) {
       best_freq = freq;
@@ -101,7 +84,7 @@ std::string best_split(const Xapian::Database& db, const std::string& term) {
 
 // The most frequent indexed word close to `term`.
 std::string closest(const Xapian::Database& db, const std::string& term) {
-  const std::u32string word = decode(term);
+  const std::u32string word = decode_utf8(term);
   if (word.size() < 3) {
     return {};
   }
@@ -110,15 +93,12 @@ std::string closest(const Xapian::Database& db, const std::string& term) {
   double best_distance = max_distance + 1;
   Xapian::doccount best_freq = 0;
   // Words that start with the same letter: a typo rarely hits the first.
-  std::string first;
-  const auto* s = reinterpret_cast<const std::uint8_t*>(term.data());
-  std::int32_t i = 0;
-  UChar32 c = 0;
-  U8_NEXT(s, i, static_cast<std::int32_t>(term.size()), c);
-  first = term.substr(0, static_cast<std::size_t>(i));
+  std::size_t first_end = 0;
+  next_code_point(term, first_end);
+  const std::string first = term.substr(0, first_end);
   for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
     const std::string candidate = *it;
-    const std::u32string other = decode(candidate);
+    const std::u32string other = decode_utf8(candidate);
     if (other.size() + max_distance < word.size() || other.size() > word.size() + max_distance) {
       continue;
     }
