@@ -1,48 +1,78 @@
 #include "common/features.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <string>
+#include <array>
+#include <utility>
 
 namespace kavosh {
 namespace {
 
-Features read_features() {
-  Features f;
-  const char* env = std::getenv("KAVOSH_ABLATE");
-  std::string_view list = env == nullptr ? "" : env;
+using Flag = bool Features::*;
+
+constexpr std::array<std::pair<std::string_view, Flag>, 11> kFlags = {{
+    {"letters", &Features::letters},
+    {"digits", &Features::digits},
+    {"marks", &Features::marks},
+    {"zwnj", &Features::zwnj},
+    {"orthography", &Features::orthography},
+    {"stem", &Features::stem},
+    {"stopwords", &Features::stopwords},
+    {"tiers", &Features::tiers},
+    {"feedback", &Features::feedback},
+    {"proximity", &Features::proximity},
+    {"feedback_gate", &Features::feedback_gate},
+}};
+
+constexpr std::array<Flag, 6> kIndexSide = {&Features::letters,     &Features::digits,
+                                            &Features::marks,       &Features::zwnj,
+                                            &Features::orthography, &Features::stem};
+
+const Features kAllOn{};
+thread_local const Features* current = &kAllOn;
+
+}  // namespace
+
+Features ablate(std::string_view list, Features base, std::vector<std::string>* unknown) {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
     const std::string_view name = list.substr(0, comma);
     list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
-    bool* flag = name == "letters"         ? &f.letters
-                 : name == "digits"        ? &f.digits
-                 : name == "marks"         ? &f.marks
-                 : name == "zwnj"          ? &f.zwnj
-                 : name == "orthography"   ? &f.orthography
-                 : name == "stem"          ? &f.stem
-                 : name == "stopwords"     ? &f.stopwords
-                 : name == "tiers"         ? &f.tiers
-                 : name == "feedback"      ? &f.feedback
-                 : name == "proximity"     ? &f.proximity
-                 : name == "feedback_gate" ? &f.feedback_gate
-                                           : nullptr;
-    if (flag != nullptr) {
-      *flag = false;
-    } else if (!name.empty()) {
-      std::fprintf(stderr, "kavosh: KAVOSH_ABLATE: unknown feature \"%.*s\" (known: %.*s)\n",
-                   static_cast<int>(name.size()), name.data(),
-                   static_cast<int>(kFeatureNames.size()), kFeatureNames.data());
+    bool known = false;
+    for (const auto& [flag_name, flag] : kFlags) {
+      if (name == flag_name) {
+        base.*flag = false;
+        known = true;
+      }
     }
+    if (!known && !name.empty() && unknown != nullptr) {
+      unknown->emplace_back(name);
+    }
+  }
+  return base;
+}
+
+std::string ablated_names(const Features& f) {
+  std::string names;
+  for (const auto& [name, flag] : kFlags) {
+    if (!(f.*flag)) {
+      names += names.empty() ? "" : ",";
+      names += name;
+    }
+  }
+  return names;
+}
+
+Features with_index_side(const Features& query, const Features& index) {
+  Features f = query;
+  for (const Flag flag : kIndexSide) {
+    f.*flag = index.*flag;
   }
   return f;
 }
 
-}  // namespace
+const Features& features() { return *current; }
 
-const Features& features() {
-  static const Features f = read_features();
-  return f;
-}
+FeaturesScope::FeaturesScope(const Features& f) : previous_(current) { current = &f; }
+
+FeaturesScope::~FeaturesScope() { current = previous_; }
 
 }  // namespace kavosh

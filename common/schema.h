@@ -52,6 +52,9 @@ inline constexpr std::string_view kMetaAnalyzer = "kavosh:analyzer";
 inline constexpr std::string_view kMetaBatch = "kavosh:batch";
 // The corpus roots the index was built from (JSON; indexer/roots.h).
 inline constexpr std::string_view kMetaRoots = "kavosh:roots";
+// The analysis features the index was built without, as ablated_names()
+// writes them (common/features.h); absent or empty: all on.
+inline constexpr std::string_view kMetaFeatures = "kavosh:ablated";
 
 // Title words get this within-document frequency, so they count more.
 inline constexpr unsigned kTitleWdf = 4;

@@ -26,13 +26,13 @@ std::optional<std::vector<fs::path>> read_manifest(const fs::path& dir) {
   }
   std::ifstream in(file);
   if (!in) {
-    throw ManifestError(file.string() + ": cannot read the shard list");
+    throw Error(Error::kIo, file.string() + ": cannot read the shard list");
   }
   std::string line;
   std::size_t number = 1;
   if (!std::getline(in, line) || line != kFormatLine) {
-    throw ManifestError(file.string() + ":1: not a Kavosh shard list (expected \"" +
-                        std::string(kFormatLine) + "\")");
+    throw Error(Error::kBadInput, file.string() + ":1: not a Kavosh shard list (expected \"" +
+                                      std::string(kFormatLine) + "\")");
   }
   std::vector<fs::path> shards;
   while (std::getline(in, line)) {
@@ -43,44 +43,46 @@ std::optional<std::vector<fs::path>> read_manifest(const fs::path& dir) {
     const fs::path relative(line);
     if (relative.is_absolute() || line.find("..") != std::string::npos ||
         line.find('/') != std::string::npos) {
-      throw ManifestError(file.string() + ":" + std::to_string(number) +
-                          ": a shard must be a directory inside " + dir.string());
+      throw Error(Error::kBadInput, file.string() + ":" + std::to_string(number) +
+                                        ": a shard must be a directory inside " + dir.string());
     }
     // Documents are placed by their id's hash modulo the number of shards:
     // a line lost or repeated would hide or double part of the archive and
     // misplace every later update, so the list must be exactly as written.
     const std::string expected = shard_name(shards.size());
     if (line != expected) {
-      throw ManifestError(file.string() + ":" + std::to_string(number) + ": \"" + line +
-                          "\" where \"" + expected +
-                          "\" belongs: the shard list was edited or damaged (it must list "
-                          "shard-0, shard-1, ... in order)");
+      throw Error(Error::kBadInput,
+                  file.string() + ":" + std::to_string(number) + ": \"" + line + "\" where \"" +
+                      expected +
+                      "\" belongs: the shard list was edited or damaged (it must list "
+                      "shard-0, shard-1, ... in order)");
     }
     shards.push_back(dir / relative);
   }
   if (shards.empty() || shards.size() > kMaxShards) {
-    throw ManifestError(file.string() + ": lists " + std::to_string(shards.size()) +
-                        " shards, not 1 to " + std::to_string(kMaxShards));
+    throw Error(Error::kBadInput, file.string() + ": lists " + std::to_string(shards.size()) +
+                                      " shards, not 1 to " + std::to_string(kMaxShards));
   }
   // A shard directory beyond the list: a line was deleted.
   const fs::path next = dir / shard_name(shards.size());
   if (fs::exists(next, ec)) {
-    throw ManifestError(file.string() + ": lists " + std::to_string(shards.size()) +
-                        " shards, but " + next.filename().string() +
-                        " exists too: the shard list was edited or damaged");
+    throw Error(Error::kBadInput, file.string() + ": lists " + std::to_string(shards.size()) +
+                                      " shards, but " + next.filename().string() +
+                                      " exists too: the shard list was edited or damaged");
   }
   return shards;
 }
 
 std::vector<fs::path> write_manifest(const fs::path& dir, std::size_t count) {
   if (count < 1 || count > kMaxShards) {
-    throw ManifestError(std::to_string(count) + " shards: the number of shards must be 1 to " +
-                        std::to_string(kMaxShards));
+    throw Error(Error::kBadInput, std::to_string(count) +
+                                      " shards: the number of shards must be 1 to " +
+                                      std::to_string(kMaxShards));
   }
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) {
-    throw ManifestError(dir.string() + ": cannot create: " + ec.message());
+    throw Error(Error::kIo, dir.string() + ": cannot create: " + ec.message());
   }
   const fs::path file = dir / kManifestFile;
   const fs::path temporary = dir / (std::string(kManifestFile) + ".new");
@@ -94,12 +96,12 @@ std::vector<fs::path> write_manifest(const fs::path& dir, std::size_t count) {
     }
     out.flush();
     if (!out) {
-      throw ManifestError(temporary.string() + ": cannot write the shard list");
+      throw Error(Error::kIo, temporary.string() + ": cannot write the shard list");
     }
   }
   fs::rename(temporary, file, ec);
   if (ec) {
-    throw ManifestError(file.string() + ": cannot write the shard list: " + ec.message());
+    throw Error(Error::kIo, file.string() + ": cannot write the shard list: " + ec.message());
   }
   return shards;
 }

@@ -23,24 +23,21 @@
 #include <string_view>
 #include <vector>
 
+#include "kavosh/error.h"
+
 namespace kavosh::shards {
 
 inline constexpr std::string_view kManifestFile = "shards";
 inline constexpr std::size_t kMaxShards = 1024;
 
-class ManifestError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // The shard directories of INDEX_DIR in manifest order, or nothing if
 // INDEX_DIR has no manifest (a single index, or no index). Throws
-// ManifestError, with a message naming the file and line, if the manifest
-// cannot be read or is not one.
+// kavosh::Error (kBadInput, or kIo if it cannot be read), with a message naming the file and line,
+// if the manifest cannot be read or is not one.
 std::optional<std::vector<std::filesystem::path>> read_manifest(const std::filesystem::path& dir);
 
 // Creates INDEX_DIR if needed and writes a manifest of `count` shards
-// (1 <= count <= kMaxShards); returns their directories. Throws ManifestError.
+// (1 <= count <= kMaxShards); returns their directories. Throws kavosh::Error (kBadInput, kIo).
 std::vector<std::filesystem::path> write_manifest(const std::filesystem::path& dir,
                                                   std::size_t count);
 

@@ -1,8 +1,10 @@
 #include "common/stopwords.h"
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 
+#include "common/features.h"
 #include "common/normalizer.h"
 
 namespace kavosh {
@@ -56,13 +58,16 @@ constexpr const char* kStopwords[] = {
 }  // namespace
 
 bool is_stopword(std::string_view term) {
-  static const std::unordered_set<std::string> words = [] {
-    std::unordered_set<std::string> set;
+  // Normalized as the terms are, under the thread's features.
+  thread_local std::unordered_set<std::string> words;
+  thread_local std::optional<Features> built_for;
+  if (built_for != features()) {
+    words.clear();
     for (const char* w : kStopwords) {
-      set.insert(normalize(w));
+      words.insert(normalize(w));
     }
-    return set;
-  }();
+    built_for = features();
+  }
   return words.count(std::string(term)) > 0;
 }
 

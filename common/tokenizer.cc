@@ -59,6 +59,11 @@ struct WordHash {
 const std::string& normalize_cached(std::string_view word) {
   constexpr std::size_t kMaxEntries = 200000;
   thread_local std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> cache;
+  thread_local Features cached_for;
+  if (!(features() == cached_for)) {  // another ablation: another normalization
+    cache.clear();
+    cached_for = features();
+  }
   if (auto it = cache.find(word); it != cache.end()) {
     return it->second;
   }

@@ -16,6 +16,7 @@
 
 #include "common/utf8.h"
 #include "indexer/input_stream.h"
+#include "kavosh/error.h"
 
 namespace kavosh {
 
@@ -654,7 +655,7 @@ class Walker {
     }
     if (error) {
       if (relative_dir.empty()) {
-        throw std::runtime_error("corpus " + root_.string() + ": " + error.message());
+        throw Error(Error::kIo, "corpus " + root_.string() + ": " + error.message());
       }
       reporter_.skipped(
           relative_dir, 0,
@@ -750,7 +751,9 @@ CorpusListing list_corpus(const fs::path& root, const WalkOptions& options, Repo
     const std::string what = root_status.type() == fs::file_type::not_found ? "no such directory"
                              : error                                        ? error.message()
                                                                             : "not a directory";
-    throw std::runtime_error("corpus " + root.string() + ": " + what);
+    throw Error(
+        root_status.type() == fs::file_type::not_found ? Error::kNotFound : Error::kBadInput,
+        "corpus " + root.string() + ": " + what);
   }
   return Walker(root, options, reporter).walk();
 }

@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/features.h"
 #include "common/normalizer.h"
 #include "indexer/near_dup.h"
 #include "indexer/sqlite_db.h"
@@ -111,11 +112,11 @@ void sync_directory(const fs::path& dir) {
   try {
     throw;
   } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("{}: {}: {} (what was committed before is kept)", dir.string(),
-                                 doing, e.get_description()));
+    throw Error(Error::kIo, fmt::format("{}: {}: {} (what was committed before is kept)",
+                                        dir.string(), doing, e.get_description()));
   } catch (const SqliteError& e) {
-    throw IndexError(fmt::format("{}: {}: {} (what was committed before is kept)", dir.string(),
-                                 doing, e.what()));
+    throw Error(Error::kIo, fmt::format("{}: {}: {} (what was committed before is kept)",
+                                        dir.string(), doing, e.what()));
   }
 }
 
@@ -123,14 +124,17 @@ void check_versions(const Xapian::Database& db, const fs::path& dir) {
   const std::string schema_version = meta(db, schema::kMetaSchema);
   const std::string analyzer_version = meta(db, schema::kMetaAnalyzer);
   if (schema_version.empty()) {
-    throw IndexError(fmt::format("{}: not a Kavosh index", dir.string()));
+    throw Error(Error::kNotAnIndex, fmt::format("{}: not a Kavosh index", dir.string()));
   }
   if (schema_version != std::to_string(schema::kSchemaVersion) ||
       analyzer_version != std::to_string(kAnalyzerVersion)) {
-    throw IndexError(fmt::format(
-        "{}: index built with schema {} and analyzer {}, this version uses schema {} and "
-        "analyzer {}: delete the directory and index again",
-        dir.string(), schema_version, analyzer_version, schema::kSchemaVersion, kAnalyzerVersion));
+    throw Error(
+        Error::kIncompatibleIndex,
+        fmt::format(
+            "{}: index built with schema {} and analyzer {}, this version uses schema {} and "
+            "analyzer {}: delete the directory and index again",
+            dir.string(), schema_version, analyzer_version, schema::kSchemaVersion,
+            kAnalyzerVersion));
   }
 }
 
@@ -254,32 +258,35 @@ std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir, bool verify) {
   std::error_code ec;
   const fs::file_status status = fs::status(dir, ec);
   if (fs::exists(status) && !fs::is_directory(status)) {
-    throw IndexError(fmt::format("{}: exists and is not a directory", dir.string()));
+    throw Error(Error::kBadInput, fmt::format("{}: exists and is not a directory", dir.string()));
   }
   if (!fs::exists(status)) {
     fs::create_directories(dir, ec);
     if (ec) {
-      throw IndexError(
-          fmt::format("{}: cannot create index directory: {}", dir.string(), ec.message()));
+      throw Error(Error::kIo,
+                  fmt::format("{}: cannot create index directory: {}", dir.string(), ec.message()));
     }
   }
   if (!fs::exists(dir / schema::kXapianDir, ec) && has_foreign_entries(dir)) {
-    throw IndexError(fmt::format("{}: not a Kavosh index and not empty: refusing to write into it",
-                                 dir.string()));
+    throw Error(Error::kNotAnIndex,
+                fmt::format("{}: not a Kavosh index and not empty: refusing to write into it",
+                            dir.string()));
   }
 
   const fs::path lock_path = dir / kLockFile;
   const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    throw IndexError(
-        fmt::format("{}: cannot write index directory: {}", dir.string(), errno_message(errno)));
+    throw Error(Error::kIo, fmt::format("{}: cannot write index directory: {}", dir.string(),
+                                        errno_message(errno)));
   }
   auto lock = std::make_unique<Lock>(fd);
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     if (errno == EWOULDBLOCK) {
-      throw IndexError(fmt::format("{}: index is locked by another process", dir.string()));
+      throw Error(Error::kBusy,
+                  fmt::format("{}: index is locked by another process", dir.string()));
     }
-    throw IndexError(fmt::format("{}: cannot lock index: {}", dir.string(), errno_message(errno)));
+    throw Error(Error::kIo,
+                fmt::format("{}: cannot lock index: {}", dir.string(), errno_message(errno)));
   }
   // Left by a run killed while compacting: a partial copy, or the old
   // database already swapped out.
@@ -288,10 +295,12 @@ std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir, bool verify) {
     create(dir);
   } else if (verify) {
     if (const std::string damage = xapian_damage(dir / schema::kXapianDir); !damage.empty()) {
-      throw IndexError(fmt::format(
-          "{}: the index is damaged ({}); nothing was changed. Move it aside and index the "
-          "corpus again (kavosh-index --roots --index DIR lists its folders)",
-          dir.string(), damage));
+      throw Error(
+          Error::kCorruption,
+          fmt::format(
+              "{}: the index is damaged ({}); nothing was changed. Move it aside and index the "
+              "corpus again (kavosh-index --roots --index DIR lists its folders)",
+              dir.string(), damage));
     }
   }
   return std::unique_ptr<IndexStore>(new IndexStore(dir, std::move(lock)));
@@ -316,8 +325,8 @@ void IndexStore::create(const fs::path& dir) {
     std::error_code ec;
     fs::remove_all(staging, ec);  // left by a run killed while creating
     if (ec) {
-      throw IndexError(fmt::format("{}: cannot remove {}: {}", dir.string(),
-                                   staging.filename().string(), ec.message()));
+      throw Error(Error::kIo, fmt::format("{}: cannot remove {}: {}", dir.string(),
+                                          staging.filename().string(), ec.message()));
     }
     {
       Xapian::WritableDatabase xapian(staging.string(),
@@ -325,19 +334,22 @@ void IndexStore::create(const fs::path& dir) {
       xapian.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
       xapian.set_metadata(std::string(schema::kMetaAnalyzer), std::to_string(kAnalyzerVersion));
       xapian.set_metadata(std::string(schema::kMetaBatch), "0");
+      xapian.set_metadata(std::string(schema::kMetaFeatures), ablated_names(features()));
       xapian.commit();
       xapian.close();
     }
     sync_directory(staging);
     fs::rename(staging, dir / schema::kXapianDir, ec);
     if (ec) {
-      throw IndexError(fmt::format("{}: cannot create index: {}", dir.string(), ec.message()));
+      throw Error(Error::kIo,
+                  fmt::format("{}: cannot create index: {}", dir.string(), ec.message()));
     }
     sync_directory(dir);
   } catch (const SqliteError& e) {
-    throw IndexError(fmt::format("{}: cannot create index: {}", dir.string(), e.what()));
+    throw Error(Error::kIo, fmt::format("{}: cannot create index: {}", dir.string(), e.what()));
   } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("{}: cannot create index: {}", dir.string(), e.get_description()));
+    throw Error(Error::kIo,
+                fmt::format("{}: cannot create index: {}", dir.string(), e.get_description()));
   }
 }
 
@@ -349,8 +361,8 @@ IndexStore::IndexStore(const fs::path& dir, std::unique_ptr<Lock> lock)
   } catch (const Xapian::Error& e) {
     // We hold writer.lock: Xapian's own lock failing is not another
     // kavosh-index, so its own words say why (no space, permissions).
-    throw IndexError(
-        fmt::format("{}: cannot open index for writing: {}", dir.string(), e.get_description()));
+    throw Error(Error::kIo, fmt::format("{}: cannot open index for writing: {}", dir.string(),
+                                        e.get_description()));
   }
   try {
     check_versions(xapian_, dir);
@@ -364,9 +376,9 @@ IndexStore::IndexStore(const fs::path& dir, std::unique_ptr<Lock> lock)
     xapian_.begin_transaction();
     in_transaction_ = true;
   } catch (const SqliteError& e) {
-    throw IndexError(fmt::format("{}: metadata database: {}", dir.string(), e.what()));
+    throw Error(Error::kIo, fmt::format("{}: metadata database: {}", dir.string(), e.what()));
   } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("{}: {}", dir.string(), e.get_description()));
+    throw Error(Error::kIo, fmt::format("{}: {}", dir.string(), e.get_description()));
   }
 }
 
@@ -415,8 +427,8 @@ void IndexStore::open_sqlite() {
     if (fs::exists(from, ec)) {
       fs::rename(from, file.string() + ".damaged" + suffix, ec);
       if (ec) {
-        throw IndexError(fmt::format("{}: damaged metadata ({}) cannot be set aside: {}",
-                                     dir_.string(), damage, ec.message()));
+        throw Error(Error::kIo, fmt::format("{}: damaged metadata ({}) cannot be set aside: {}",
+                                            dir_.string(), damage, ec.message()));
       }
     }
   }
@@ -562,7 +574,8 @@ IndexStore::SharedPeer::SharedPeer(const fs::path& dir) {
   try {
     db = Xapian::Database((dir / schema::kXapianDir).string());
   } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("{}: cannot open shard: {}", dir.string(), e.get_description()));
+    throw Error(Error::kIo,
+                fmt::format("{}: cannot open shard: {}", dir.string(), e.get_description()));
   }
 }
 
@@ -833,7 +846,7 @@ std::uint64_t IndexStore::document_count() const { return xapian_.get_doccount()
 CheckResult check_index(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir / schema::kXapianDir, ec)) {
-    throw IndexError(fmt::format("{}: not a Kavosh index", dir.string()));
+    throw Error(Error::kNotAnIndex, fmt::format("{}: not a Kavosh index", dir.string()));
   }
   // Held until the check ends, so that no writer starts meanwhile. Without
   // the file (an index written by nobody since it was copied) there is no
@@ -848,8 +861,9 @@ CheckResult check_index(const fs::path& dir) {
   } lock{::open((dir / kLockFile).c_str(), O_RDONLY | O_CLOEXEC)};
   if (lock.fd >= 0) {
     if (::flock(lock.fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
-      throw IndexError(fmt::format(
-          "{}: index is locked by another process; check it when that run ends", dir.string()));
+      throw Error(Error::kBusy,
+                  fmt::format("{}: index is locked by another process; check it when that run ends",
+                              dir.string()));
     }
   }
   if (std::string damage = xapian_damage(dir / schema::kXapianDir); !damage.empty()) {

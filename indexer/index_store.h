@@ -35,13 +35,9 @@
 #include <vector>
 
 #include "indexer/doc_builder.h"
+#include "kavosh/error.h"
 
 namespace kavosh {
-
-class IndexError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 class IndexStore {
  public:
@@ -55,16 +51,16 @@ class IndexStore {
   };
 
   // Opens INDEX_DIR for writing, creating it if it does not exist (or is an
-  // empty directory). Throws IndexError, with a one-line message naming the
+  // empty directory). Throws Error, with a one-line message naming the
   // directory, if it cannot be created or written, is locked by another
   // process ("index is locked by another process"), is not a Kavosh index,
   // or was built with another schema or analyzer version.
-  // Every method below throws IndexError, naming the directory, when Xapian
+  // Every method below throws Error, naming the directory, when Xapian
   // or SQLite fails (a full disk, a file too large); what was committed
   // before stays, and the destructor discards the rest.
   // With `verify`, Xapian's structural check of every table runs first
   // (about 2% of the time the index took to build) and a damaged index is
-  // refused with IndexError saying how to recover. A damaged or missing
+  // refused with Error saying how to recover. A damaged or missing
   // metadata.sqlite is always rebuilt from Xapian (the damaged file kept as
   // metadata.sqlite.damaged).
   static std::unique_ptr<IndexStore> open(const std::filesystem::path& dir, bool verify = false);
@@ -158,7 +154,7 @@ class IndexStore {
   // Counts `changed` documents (added, updated, removed) towards the next
   // compaction, and compacts if `force` or if the documents changed since
   // the last one reach a quarter of the index. Nothing may be pending
-  // (call after commit()). Throws IndexError if the index cannot be
+  // (call after commit()). Throws Error if the index cannot be
   // reopened afterwards.
   // Stops early, leaving the index as it was, once `stop` is set.
   Compaction compact(std::uint64_t changed, bool force, const std::atomic<bool>* stop = nullptr);
@@ -206,9 +202,9 @@ struct CheckResult {
 };
 
 // Compares the Xapian documents with the SQLite rows of an index, document
-// by document. Opens the index read-only. Throws IndexError if the directory
+// by document. Opens the index read-only. Throws Error if the directory
 // holds no index or a writer holds its lock (the two halves of an index being
-// written may be a batch apart), Xapian::Error or SqliteError if either part
+// written may be a batch apart), Xapian::Error or Error (SqliteError) if either part
 // cannot be read.
 CheckResult check_index(const std::filesystem::path& dir);
 

@@ -103,21 +103,23 @@ std::vector<std::filesystem::path> index_parts(const std::filesystem::path& inde
     if (!shards && requested > 1) {
       std::error_code ec;
       if (fs::exists(index / schema::kXapianDir, ec)) {
-        throw IndexError(
+        throw Error(
+            Error::kBadInput,
             fmt::format("{}: a single index, not {} shards: build the shards in a new directory",
                         index.string(), requested));
       }
       shards = shards::write_manifest(index, requested);
     }
-  } catch (const shards::ManifestError& e) {
-    throw IndexError(e.what());
+  } catch (const Error&) {
+    throw;
   }
   if (!shards) {
     return {index};
   }
   if (requested != 0 && requested != shards->size()) {
-    throw IndexError(fmt::format("{}: has {} shards, not {}: build {} shards in a new directory",
-                                 index.string(), shards->size(), requested, requested));
+    throw Error(Error::kBadInput,
+                fmt::format("{}: has {} shards, not {}: build {} shards in a new directory",
+                            index.string(), shards->size(), requested, requested));
   }
   return *shards;
 }
@@ -158,10 +160,10 @@ void refuse_corpus_in_index(const CorpusRoot& corpus, const fs::path& index) {
   const auto [end, ignored] =
       std::mismatch(index_path.begin(), index_path.end(), corpus_path.begin(), corpus_path.end());
   if (!ec && end == index_path.end()) {
-    throw IndexError(
-        fmt::format("corpus {} is the index directory {} or inside it: give the "
-                    "folder of articles as CORPUS_DIR",
-                    corpus.path, index.string()));
+    throw Error(Error::kBadInput,
+                fmt::format("corpus {} is the index directory {} or inside it: give the "
+                            "folder of articles as CORPUS_DIR",
+                            corpus.path, index.string()));
   }
 }
 
@@ -227,7 +229,7 @@ CorpusRoot resolve_root(const CorpusRoot& folder, bool has_files, Stores& stores
   try {
     roots = stores.empty() ? roots : parse_roots(stores.front()->roots());
   } catch (const std::runtime_error& e) {
-    throw IndexError(e.what());
+    throw Error(Error::kCorruption, e.what());
   }
   std::optional<CorpusRoot> root = match_root(roots, folder);
   if (!root) {
@@ -371,6 +373,7 @@ std::vector<std::unique_ptr<Pipeline>> make_pipelines(const IndexOptions& option
   pipeline_options.max_in_flight_bytes /= std::max<std::size_t>(1, stores.size());
   pipeline_options.reporter = &reporter;
   pipeline_options.dry_run = options.dry_run;
+  pipeline_options.features = options.features;
   std::vector<std::unique_ptr<Pipeline>> pipelines;
   for (const auto& store : stores) {
     pipelines.push_back(std::make_unique<Pipeline>(*store, pipeline_options));
@@ -500,6 +503,7 @@ void finish_run(const IndexOptions& options, Stores& stores, IndexSummary& summa
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
+  const FeaturesScope scope(options.features);
   const auto started = std::chrono::steady_clock::now();
   IndexSummary summary;
   CountingReporter reporter(user_reporter, summary);
@@ -555,7 +559,7 @@ namespace kavosh {
 
 std::uint64_t remove_root(const std::filesystem::path& index, const std::string& name) {
   if (!index_exists(index)) {
-    throw IndexError(fmt::format("{}: no Kavosh index here", index.string()));
+    throw Error(Error::kNotAnIndex, fmt::format("{}: no Kavosh index here", index.string()));
   }
   Stores stores;
   for (const auto& part : index_parts(index, 0)) {
@@ -565,12 +569,13 @@ std::uint64_t remove_root(const std::filesystem::path& index, const std::string&
   try {
     roots = parse_roots(stores.front()->roots());
   } catch (const std::runtime_error& e) {
-    throw IndexError(e.what());
+    throw Error(Error::kCorruption, e.what());
   }
   const std::optional<CorpusRoot> root = find_root(roots, name);
   if (!root) {
-    throw IndexError(fmt::format("{}: no corpus root \"{}\" (kavosh-index --roots lists them)",
-                                 index.string(), name));
+    throw Error(Error::kNotFound,
+                fmt::format("{}: no corpus root \"{}\" (kavosh-index --roots lists them)",
+                            index.string(), name));
   }
   std::erase_if(roots, [&](const CorpusRoot& r) { return r.number == root->number; });
   std::uint64_t removed = 0;
@@ -593,7 +598,7 @@ std::uint64_t remove_root(const std::filesystem::path& index, const std::string&
 
 std::vector<RootInfo> list_roots(const std::filesystem::path& index) {
   if (!index_exists(index)) {
-    throw IndexError(fmt::format("{}: no Kavosh index here", index.string()));
+    throw Error(Error::kNotAnIndex, fmt::format("{}: no Kavosh index here", index.string()));
   }
   std::vector<RootInfo> infos;
   Stores stores;
@@ -609,7 +614,7 @@ std::vector<RootInfo> list_roots(const std::filesystem::path& index) {
       infos.push_back(std::move(info));
     }
   } catch (const std::runtime_error& e) {
-    throw IndexError(e.what());
+    throw Error(Error::kCorruption, e.what());
   }
   return infos;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/features.h"
 #include "indexer/corpus_reader.h"
 
 namespace kavosh {
@@ -25,7 +26,7 @@ struct IndexOptions {
   // Shards: 0 keeps what the index has (a new index gets one, a plain
   // index); N > 1 makes a new index of N shards (see common/shards.h), each
   // document in the shard of its id's hash. Giving another N than an
-  // existing index has is an IndexError. Default: 0.
+  // existing index has is an Error (kBadInput). Default: 0.
   std::size_t shards = 0;
   // Compact the Xapian database after the run (IndexStore::compact): kAuto
   // when the documents changed since the last compaction reach a quarter of
@@ -49,8 +50,11 @@ struct IndexOptions {
   // Default: false.
   bool dry_run = false;
   // Run Xapian's structural check of every table before writing, and refuse
-  // a damaged index (IndexError). Default: true.
+  // a damaged index (Error kCorruption). Default: true.
   bool verify = true;
+  // The analysis features (common/features.h), held by every thread of the
+  // run and recorded in a new index. Default: all on.
+  Features features;
   // Print a progress line on stderr. Default: off.
   bool progress = false;
   // Set (e.g. by a signal handler) to stop after the current document; what
@@ -107,13 +111,13 @@ struct IndexSummary {
 // go to `reporter` and the run goes on. A sharded index gets
 // one writer thread per shard, and the analysis threads shared out among
 // them.
-// Throws IndexError if the index cannot be opened, std::runtime_error if the
-// corpus directory does not exist.
+// Throws Error: kNotFound if the corpus directory does not exist, and as
+// IndexStore::open if the index cannot be opened.
 IndexSummary run_index(const IndexOptions& options, Reporter& reporter);
 
 // Removes every document of the corpus root `name` (its label, recorded
 // path, or the folder itself) from the index, and the root's record.
-// Returns the number of documents removed. Throws IndexError if the index
+// Returns the number of documents removed. Throws Error if the index
 // has no such root.
 std::uint64_t remove_root(const std::filesystem::path& index, const std::string& name);
 
@@ -127,7 +131,7 @@ std::vector<RootInfo> list_roots(const std::filesystem::path& index);
 
 // The index directories that make up INDEX_DIR: the shards of a sharded
 // index, or INDEX_DIR itself. `requested` as IndexOptions::shards; a new
-// sharded index gets its manifest here. Throws IndexError.
+// sharded index gets its manifest here. Throws Error.
 std::vector<std::filesystem::path> index_parts(const std::filesystem::path& index,
                                                std::size_t requested);
 

@@ -11,8 +11,12 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <string>
+#include <vector>
 
+#include "common/features.h"
 #include "common/terminal_text.h"
 #include "indexer/index_store.h"
 #include "indexer/indexer.h"
@@ -109,6 +113,19 @@ std::size_t parse_size(const std::string& text) {
     throw std::invalid_argument(text);
   }
   return static_cast<std::size_t>(number) << shift;
+}
+
+// KAVOSH_ABLATE (common/features.h): the analysis features to turn off, for
+// measurement.
+kavosh::Features features_from_environment() {
+  const char* env = std::getenv("KAVOSH_ABLATE");
+  std::vector<std::string> unknown;
+  const kavosh::Features f = kavosh::ablate(env == nullptr ? "" : env, {}, &unknown);
+  for (const std::string& name : unknown) {
+    fmt::print(stderr, "kavosh: KAVOSH_ABLATE: unknown feature \"{}\" (known: {})\n", name,
+               kavosh::kFeatureNames);
+  }
+  return f;
 }
 
 struct Args {
@@ -287,6 +304,7 @@ int run(int argc, char** argv) {
                terminal_safe(a.max_article_size));
     return 2;
   }
+  a.options.features = features_from_environment();
   try {
     if (a.check) {
       return check(a.index);

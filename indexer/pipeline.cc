@@ -136,6 +136,7 @@ void Pipeline::fail(std::exception_ptr error) {
 }
 
 void Pipeline::write_loop() {
+  const FeaturesScope scope(options_.features);
   try {
     for (;;) {
       std::unique_ptr<Step> step;
@@ -278,6 +279,7 @@ void Pipeline::skip_failed(Step& step) {
 }
 
 void Pipeline::analyze_loop() {
+  const FeaturesScope scope(options_.features);
   for (;;) {
     Step* step = nullptr;
     {

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "common/article.h"
+#include "common/features.h"
 #include "indexer/corpus_reader.h"
 
 namespace kavosh {
@@ -54,6 +55,8 @@ struct PipelineOptions {
   // Decide only: count what would be added and updated, and list it, but
   // analyze and write nothing. Default: false.
   bool dry_run = false;
+  // Held by each of the pipeline's threads (common/features.h).
+  Features features;
 };
 
 // Threads: the add_*() and finish() calls come from one thread, the
@@ -72,7 +75,7 @@ class Pipeline {
   // Queues an article: unchanged ones (same content hash as indexed) are
   // counted, the others analyzed and written. Blocks while the window is
   // full. Throws the first error of the writer or an analysis thread (an
-  // IndexError from the store, say); the pipeline stops at the first error.
+  // an Error from the store, say); the pipeline stops at the first error.
   void add_article(Article&& article);
   // Queues, behind the file's articles: the file was read in full (its size
   // and time are remembered, so an unchanged file is skipped next time), or

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "indexer/corpus_reader.h"
+#include "kavosh/error.h"
 
 namespace kavosh {
 
@@ -42,7 +43,7 @@ std::vector<CorpusRoot> parse_roots(const std::string& record) {
       roots.push_back(std::move(root));
     }
   } catch (const json::exception& e) {
-    throw std::runtime_error(std::string("damaged record of corpus roots: ") + e.what());
+    throw Error(Error::kCorruption, std::string("damaged record of corpus roots: ") + e.what());
   }
   return roots;
 }
@@ -52,8 +53,8 @@ CorpusRoot identify_folder(const fs::path& dir) {
   const fs::path canonical = fs::canonical(dir, ec);
   struct stat st {};
   if (ec || ::stat(canonical.c_str(), &st) != 0) {
-    throw std::runtime_error("corpus " + dir.string() + ": " +
-                             (ec ? ec.message() : std::generic_category().message(errno)));
+    throw Error(Error::kIo, "corpus " + dir.string() + ": " +
+                                (ec ? ec.message() : std::generic_category().message(errno)));
   }
   CorpusRoot folder;
   folder.path = canonical.native();

@@ -11,11 +11,15 @@
 #include <string>
 #include <string_view>
 
+#include "kavosh/error.h"
+
 namespace kavosh {
 
-class SqliteError : public std::runtime_error {
+// A kavosh::Error (kIo) from SQLite: its own type only so that the index
+// store can tell SQLite's failures apart where it translates them.
+class SqliteError : public Error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit SqliteError(const std::string& message) : Error(Error::kIo, message) {}
 };
 
 class Statement {

@@ -108,8 +108,10 @@ TEST_CASE("search() ranks, pages and describes hits", "[api][search]") {
   CHECK(hit.date_jalali == "1404/09/21");
   CHECK(hit.date_gregorian == "2025-12-12");
   CHECK(hit.date_written == "1404-09-21");  // its file name
-  CHECK(hit.date_calendar == "jalali");
-  CHECK(hit.date_origin == "path");
+  CHECK(hit.date_calendar == kavosh::Calendar::kJalali);
+  CHECK(hit.date_origin == kavosh::DateOrigin::kPath);
+  CHECK(kavosh::to_string(hit.date_calendar) == "jalali");
+  CHECK(kavosh::to_string(hit.date_origin) == "path");
   CHECK(hit.source == "ایلنا");
   CHECK(r.query == "پزشکیان پوتین");
   CHECK(r.total >= r.hits.size());
@@ -307,6 +309,10 @@ TEST_CASE("shards searched together score as one index", "[api][shards]") {
   const kavosh::Searcher sharded =
       kavosh::Searcher::open(std::vector<fs::path>{tmp / "a-index", tmp / "b-index"});
   CHECK(sharded.document_count() == whole.document_count());
+  // A braced list of shards, as a reader would write it.
+  static_assert(requires { kavosh::Searcher::open({"a-index", "b-index"}); });
+  CHECK(kavosh::Searcher::open({tmp / "a-index", tmp / "b-index"}).document_count() ==
+        whole.document_count());
   for (const std::string query : {"تهران", "رئیس‌جمهور روسیه", "\"توافق جامع\""}) {
     INFO(query);
     const kavosh::Results w = whole.search(query);

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
+
+#include "common/features.h"
+#include "common/stopwords.h"
 
 namespace {
 
@@ -111,4 +115,38 @@ TEST_CASE("words that differ stay different", "[analysis][normalizer]") {
   CHECK(kavosh::normalize("غذا") != kavosh::normalize("قضا"));
   CHECK(kavosh::normalize("اساس") != kavosh::normalize("اثاث"));
   CHECK(kavosh::normalize("طاق") != kavosh::normalize("تاق"));
+}
+
+TEST_CASE("an ablation is a value: it holds only where a FeaturesScope sets it",
+          "[analysis][features]") {
+  std::vector<std::string> unknown;
+  const kavosh::Features off = kavosh::ablate("letters,stopwords,nosuch", {}, &unknown);
+  CHECK(!off.letters);
+  CHECK(!off.stopwords);
+  CHECK(off.stem);
+  CHECK(unknown == std::vector<std::string>{"nosuch"});
+  CHECK(kavosh::ablated_names(off) == "letters,stopwords");
+  CHECK(kavosh::ablate(kavosh::ablated_names(off)) == off);
+  CHECK(kavosh::ablated_names({}).empty());
+
+  SECTION("normalize() follows the scope, and is itself again after it") {
+    CHECK(kavosh::normalize("ايران") == "ایران");
+    {
+      const kavosh::FeaturesScope scope(off);
+      CHECK(kavosh::normalize("ايران") == "ايران");
+    }
+    CHECK(kavosh::normalize("ايران") == "ایران");
+  }
+  SECTION("the index side comes from the index, the rest from the query") {
+    const kavosh::Features f = kavosh::with_index_side(kavosh::ablate("stem,tiers"), off);
+    CHECK(!f.letters);   // the index's
+    CHECK(f.stem);       // the index has stems
+    CHECK(!f.tiers);     // the query's
+    CHECK(f.stopwords);  // the query's
+  }
+  SECTION("stopwords are normalized under the scope's letters") {
+    CHECK(kavosh::is_stopword("ولی"));
+    const kavosh::FeaturesScope scope(off);
+    CHECK(kavosh::is_stopword("ولی"));
+  }
 }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -116,6 +117,11 @@ Run search_kavosh(const fs::path& index_dir, const std::vector<Query>& queries, 
     // passage under several ids: shown one per cluster, the judged copy
     // could hide behind another. Ranking is measured uncollapsed.
     options.collapse = false;
+    // An ablated run is searched in a child with KAVOSH_ABLATE set (main.cc);
+    // the index-side features come from the index itself.
+    if (const char* ablate = std::getenv("KAVOSH_ABLATE")) {
+      options.ablate = ablate;
+    }
     Run run;
     for (const Query& query : queries) {
       Results results;

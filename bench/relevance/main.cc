@@ -5,8 +5,8 @@
 // tables say which); 2 error (bad arguments, unreadable data set).
 //
 // The hidden subcommand `search-kavosh` runs queries against a Kavosh index
-// in a fresh process, so that the KAVOSH_ABLATE it inherits takes effect
-// (the library reads it once per process).
+// in a fresh process, with the KAVOSH_ABLATE it inherits (read by
+// search_kavosh(), which passes it to the library as SearchOptions::ablate).
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>

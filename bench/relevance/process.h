@@ -1,5 +1,5 @@
 // Running a child process: kavosh-index, and this benchmark re-run with
-// KAVOSH_ABLATE set (the library reads it once per process).
+// KAVOSH_ABLATE set (kavosh-index and search_kavosh() read it).
 #ifndef KAVOSH_BENCH_RELEVANCE_PROCESS_H_
 #define KAVOSH_BENCH_RELEVANCE_PROCESS_H_
 

@@ -52,8 +52,9 @@ std::unique_ptr<System> make_xapian_plain();
 // title boost 2.
 std::unique_ptr<System> make_lucene_persian();
 
-// Searches the Kavosh index in `index_dir` in this process (which must have
-// the KAVOSH_ABLATE setting the index was built with). Throws
+// Searches the Kavosh index in `index_dir` in this process, with the
+// ranking features KAVOSH_ABLATE leaves on (the analysis features are those
+// the index records). Throws
 // std::runtime_error if the index cannot be opened or read.
 Run search_kavosh(const std::filesystem::path& index_dir, const std::vector<Query>& queries,
                   std::size_t depth);

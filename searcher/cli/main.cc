@@ -8,6 +8,9 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "common/terminal_text.h"
 #include "kavosh/kavosh.h"
@@ -25,6 +28,24 @@ int print_article(const kavosh::ArticleView& article, bool json,
   }
   std::fputs(kavosh::cli::render_article(article, display).c_str(), stdout);
   return 0;
+}
+
+// The library's message, with the option or call it names as the flag the
+// reader typed ("date_from/date_to: ..." -> "--from/--to: ...").
+std::string message_of(const kavosh::Error& e) {
+  static constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"date_from/date_to", "--from/--to"},
+      {"more_like", "--like"},
+      {"document", "--show"},
+      {"similar", "--similar"},
+  };
+  const std::string what = e.what();
+  for (const auto& [name, flag] : kFlags) {
+    if (e.location().where == name && what.starts_with(name)) {
+      return std::string(flag) + what.substr(name.size());
+    }
+  }
+  return what;
 }
 
 }  // namespace
@@ -138,6 +159,12 @@ int main(int argc, char** argv) {
     options.limit = 0;
     options.snippets = false;
   }
+  // For measurement and diagnosis (docs/ANALYSIS.md), read here and never
+  // by the library: features turned off, and the query as Xapian runs it.
+  if (const char* ablate = std::getenv("KAVOSH_ABLATE")) {
+    options.ablate = ablate;
+  }
+  options.describe_query = std::getenv("KAVOSH_DEBUG_QUERY") != nullptr;
   try {
     const kavosh::Searcher searcher =
         kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
@@ -148,6 +175,9 @@ int main(int argc, char** argv) {
     const kavosh::Results results = !similar.empty() ? searcher.similar(similar, options)
                                     : !like.empty()  ? searcher.more_like(like, options)
                                                      : searcher.search(query, options);
+    if (!results.query_description.empty()) {
+      fmt::print(stderr, "{}\n", results.query_description);
+    }
     if (count && !json) {
       fmt::print("{}\n", results.total);
     } else if (json) {
@@ -157,7 +187,7 @@ int main(int argc, char** argv) {
     }
     return results.total == 0 ? 1 : 0;
   } catch (const kavosh::Error& e) {
-    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(e.what()));
+    fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(message_of(e)));
     return 2;
   }
 }

@@ -68,12 +68,13 @@ Line dates(const Hit& hit, const Display& display) {
     out.push_back({hit.date_written, TextStyle::kDim, true});
     out.push_back({"\"", TextStyle::kDim});
   }
-  if (!hit.date_calendar.empty()) {
-    out.push_back({" · " + hit.date_calendar + " calendar", TextStyle::kDim});
+  if (hit.date_calendar != kavosh::Calendar::kUnknown) {
+    out.push_back(
+        {" · " + std::string(kavosh::to_string(hit.date_calendar)) + " calendar", TextStyle::kDim});
   }
-  if (!hit.date_origin.empty()) {
+  if (hit.date_origin != kavosh::DateOrigin::kUnknown) {
     out.push_back({" · date from the ", TextStyle::kDim});
-    out.push_back({hit.date_origin, TextStyle::kDim, true});
+    out.push_back({std::string(kavosh::to_string(hit.date_origin)), TextStyle::kDim, true});
   }
   return out;
 }

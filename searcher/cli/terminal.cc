@@ -22,7 +22,7 @@ std::vector<Segment> metadata(const Hit& hit, const Display& display) {
     out.push_back({std::move(text), TextStyle::kDim, isolate});
   };
   // A date converted from the Hijri one may be a day off: shown as written too.
-  const bool hijri = hit.date_calendar == "hijri";
+  const bool hijri = hit.date_calendar == kavosh::Calendar::kHijri;
   const std::string persian = display.numeric_dates ? "" : persian_date(hit.date_jalali);
   if (!persian.empty()) {
     field(persian);
@@ -36,10 +36,11 @@ std::vector<Segment> metadata(const Hit& hit, const Display& display) {
     field(hijri ? fmt::format("{} ({}; {})", hit.date_jalali, hit.date_gregorian, hit.date_written)
                 : fmt::format("{} ({})", hit.date_jalali, hit.date_gregorian));
   }
-  if (!hit.date_jalali.empty() && !hit.date_origin.empty() && hit.date_origin != "metadata") {
+  if (!hit.date_jalali.empty() && hit.date_origin != kavosh::DateOrigin::kUnknown &&
+      hit.date_origin != kavosh::DateOrigin::kMetadata) {
     // A date the article's metadata did not give: found by Kavosh.
     out.push_back({" [date from ", TextStyle::kDim});
-    out.push_back({hit.date_origin, TextStyle::kDim, true});
+    out.push_back({std::string(kavosh::to_string(hit.date_origin)), TextStyle::kDim, true});
     out.push_back({"]", TextStyle::kDim});
   }
   if (!hit.source.empty()) {
@@ -179,8 +180,8 @@ nlohmann::json hit_json(const Hit& hit) {
           {"date_gregorian", hit.date_gregorian},
           {"date_jalali", hit.date_jalali},
           {"date_written", hit.date_written},
-          {"date_calendar", hit.date_calendar},
-          {"date_origin", hit.date_origin},
+          {"date_calendar", kavosh::to_string(hit.date_calendar)},
+          {"date_origin", kavosh::to_string(hit.date_origin)},
           {"category", hit.category},
           {"tags", hit.tags},
           {"author", hit.author}};

@@ -62,6 +62,30 @@ std::optional<Xapian::docid> locate_document(const Xapian::Database& db, std::st
   return std::nullopt;
 }
 
+namespace {
+
+// The record's names (common/dates.h writes them) as the API's enums.
+Calendar calendar_of(std::string_view name) {
+  for (const Calendar c : {Calendar::kJalali, Calendar::kGregorian, Calendar::kHijri}) {
+    if (to_string(c) == name) {
+      return c;
+    }
+  }
+  return Calendar::kUnknown;
+}
+
+DateOrigin origin_of(std::string_view name) {
+  for (const DateOrigin o :
+       {DateOrigin::kMetadata, DateOrigin::kUrl, DateOrigin::kPath, DateOrigin::kHead}) {
+    if (to_string(o) == name) {
+      return o;
+    }
+  }
+  return DateOrigin::kUnknown;
+}
+
+}  // namespace
+
 Hit hit_of(const schema::Record& record) {
   Hit hit;
   hit.id = record.id;
@@ -73,8 +97,8 @@ Hit hit_of(const schema::Record& record) {
   hit.date_gregorian = record.date_gregorian;
   hit.date_jalali = record.date_jalali;
   hit.date_written = record.date_written;
-  hit.date_calendar = record.date_calendar;
-  hit.date_origin = record.date_origin;
+  hit.date_calendar = calendar_of(record.date_calendar);
+  hit.date_origin = origin_of(record.date_origin);
   hit.category = record.category;
   hit.tags = record.tags;
   hit.author = record.author;
@@ -111,6 +135,36 @@ ArticleView read_article(const Xapian::Database& db, Xapian::docid docid, std::s
   }
   article.hit.similar = others.get_matches_estimated() - 1;
   return article;
+}
+
+std::string_view to_string(Calendar calendar) {
+  switch (calendar) {
+    case Calendar::kJalali:
+      return "jalali";
+    case Calendar::kGregorian:
+      return "gregorian";
+    case Calendar::kHijri:
+      return "hijri";
+    case Calendar::kUnknown:
+      break;
+  }
+  return "";
+}
+
+std::string_view to_string(DateOrigin origin) {
+  switch (origin) {
+    case DateOrigin::kMetadata:
+      return "metadata";
+    case DateOrigin::kUrl:
+      return "url";
+    case DateOrigin::kPath:
+      return "path";
+    case DateOrigin::kHead:
+      return "head";
+    case DateOrigin::kUnknown:
+      break;
+  }
+  return "";
 }
 
 }  // namespace kavosh

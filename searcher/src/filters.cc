@@ -57,7 +57,8 @@ std::vector<Filter> filters_of(const ParsedQuery& parsed, const SearchOptions& o
       label += (label.empty() ? "--to " : " --to ") + options.date_to;
     }
     filters.push_back(
-        {label, date_range(parse_period(options.date_from, options.date_to, "--from/--to")), true});
+        {label, date_range(parse_period(options.date_from, options.date_to, "date_from/date_to")),
+         true});
   }
   const std::vector<std::string> names = source_names(parsed, options);
   if (!names.empty()) {

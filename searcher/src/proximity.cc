@@ -6,15 +6,13 @@
 #include "common/schema.h"
 #include "common/stopwords.h"
 #include "searcher/src/query_builder.h"
+#include "searcher/src/ranking_constants.h"
 
 namespace kavosh {
 namespace {
 
-// Weights relative to the words' own (bench/relevance, docs/ANALYSIS.md
-// section 7).
-constexpr double kPairWeight = 0.5;
-constexpr double kRunWeight = 0.5;
-constexpr double kTitleWeight = 0.5;
+// Weights relative to the words' own: kPairWeight, kRunWeight and
+// kTitleWeight (ranking_constants.h).
 
 using Spelling = std::vector<std::string>;
 

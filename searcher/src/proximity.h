@@ -11,13 +11,12 @@
 #include <vector>
 
 #include "searcher/src/query_parser.h"
+#include "searcher/src/ranking_constants.h"
 
 namespace kavosh {
 
-// At most this many documents may hold the query's words together for
-// the query to be read as a remembered text (bench/relevance: without it,
-// Hamshahri's topics lose 0.022 nDCG@10; at 30, 0.006; at 10, 0.0003).
-inline constexpr Xapian::doccount kMaxRememberedDocuments = 10;
+// At most kMaxRememberedDocuments (ranking_constants.h) may hold the
+// query's words together for the query to be read as a remembered text.
 
 struct Proximity {
   // The longest run of unquoted words adjacent, in any spelling (empty for

@@ -9,31 +9,17 @@
 #include "common/stopwords.h"
 #include "common/utf8.h"
 #include "searcher/src/prefix.h"
+#include "searcher/src/ranking_constants.h"
 
 namespace kavosh {
 namespace {
 
 // Every spelling of a word counts as one term (Xapian's OP_SYNONYM: its
 // frequencies are those of all spellings together), and the spelling the
-// reader typed earns this bonus on top, so it ranks first.
-constexpr double kExactBonus = 0.2;
-// Two words typed apart that the index also knows joined are read as that
-// compound; each word on its own still counts this much.
-constexpr double kLooseWeight = 0.5;
-constexpr double kStemWeight = 0.8;
-constexpr double kStopwordWeight = 0.3;
-// Queries with more required words than this are ranked by BM25 alone.
-constexpr std::size_t kMaxTieredWords = 2;
-// At most this many ways to split a word typed without its half-space.
-constexpr std::size_t kMaxSplits = 3;
-// At most this many spellings of one phrase.
-constexpr std::size_t kMaxPhraseVariants = 16;
-// Feedback: the best kFeedbackTerms words of the top kFeedbackDocuments,
-// weighted by their expansion weight relative to the best one, times
-// kFeedbackWeight (bench/relevance: Hamshahri 0.896 -> 0.913; 3-8
-// documents, 10-40 words and weights 0.1-0.3 all gain 0.003-0.018).
-constexpr Xapian::termcount kFeedbackTerms = 20;
-constexpr double kFeedbackWeight = 0.2;
+// reader typed earns kExactBonus on top, so it ranks first. Feedback adds
+// the best kFeedbackTerms words of the top kFeedbackDocuments, weighted by
+// their expansion weight relative to the best one, times kFeedbackWeight.
+// The numbers are in ranking_constants.h.
 
 using Elements = std::vector<std::string>;
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "searcher/src/query_parser.h"
+#include "searcher/src/ranking_constants.h"
 
 namespace kavosh {
 
@@ -56,9 +57,8 @@ std::vector<std::vector<std::string>> phrase_spellings(const std::vector<Token>&
 // drifts towards the topic.
 bool wants_feedback(const BuiltQuery& built, std::string_view text);
 
-// How many of the first documents feedback reads (bench/relevance: 3-8 all
-// gain on Hamshahri).
-constexpr Xapian::doccount kFeedbackDocuments = 5;
+// How many of the first documents feedback reads: kFeedbackDocuments
+// (ranking_constants.h).
 
 // Adds the feedback terms of the first kFeedbackDocuments documents of
 // `top`, the best matches of `built.first`.

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/features.h"
 #include "common/normalizer.h"
 #include "common/schema.h"
 #include "common/shards.h"
@@ -25,6 +26,7 @@
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
 #include "searcher/src/query_tree.h"
+#include "searcher/src/ranking_constants.h"
 #include "searcher/src/recency.h"
 #include "searcher/src/snippet.h"
 #include "searcher/src/suggest.h"
@@ -51,15 +53,8 @@ class DateKey : public Xapian::KeyMaker {
   bool newest_first_;
 };
 
-// The matcher reads at least this many matches; in a small index, all of
-// them. Reading fewer lets Xapian skip parts of the scores of documents it
-// deems out of reach, which reorders some pages (a Hamshahri query moved its
-// 8th and 9th hits): the rankings bench/relevance measured read this many.
-// Totals do not depend on it: count_results() counts them.
-constexpr std::size_t kExactCount = 1000;
-// Feedback reorders this many of the best documents.
-constexpr std::size_t kRerankPool = 100;
-constexpr Xapian::doccount kSmallIndex = 10000;
+// kExactCount, kSmallIndex, kRerankPool: ranking_constants.h. Totals do not
+// depend on them: count_results() counts every match.
 
 // The matches of `query` from `offset`, at most `limit`, reading at least
 // `exact_count` matches, all of them in a small index.
@@ -150,12 +145,12 @@ struct FoundDocument {
 };
 
 // The document `id` names (an id, or a place as results print it); a
-// kBadQuery error located at `option` (the CLI option that named it) if
-// there is none.
+// kNotFound error located at `option` (the option or call that named it:
+// "more_like", "document", "similar") if there is none.
 FoundDocument find_document(const Xapian::Database& db, std::string_view id, const char* option) {
   const std::optional<Xapian::docid> docid = locate_document(db, id);
   if (!docid) {
-    throw Error(Error::kBadQuery, fmt::format("no document with id or place \"{}\"", id),
+    throw Error(Error::kNotFound, fmt::format("no document with id or place \"{}\"", id),
                 Location{option});
   }
   const Xapian::Document doc = db.get_document(*docid);
@@ -175,6 +170,14 @@ FoundDocument find_document(const Xapian::Database& db, std::string_view id, con
 struct Searcher::Impl {
   fs::path dir;  // the first shard, for messages
   std::vector<std::string> xapian_paths;
+  // The features the index was built with (schema::kMetaFeatures).
+  Features index_features;
+
+  // What a call with `options` analyzes and ranks with: the index's own
+  // analysis, and the ranking features SearchOptions::ablate leaves on.
+  Features features_for(const SearchOptions& options) const {
+    return with_index_side(ablate(options.ablate), index_features);
+  }
 
   // Which database each path holds now: kavosh-index swaps a compacted copy
   // in by renaming directories, so the inode tells one copy from the next.
@@ -352,6 +355,10 @@ std::string check_shard(const fs::path& dir) {
 
 Searcher Searcher::open(const fs::path& dir) { return open(std::vector<fs::path>{dir}); }
 
+Searcher Searcher::open(std::initializer_list<fs::path> shards) {
+  return open(std::vector<fs::path>(shards));
+}
+
 Searcher Searcher::open(const std::vector<fs::path>& shards) {
   if (shards.empty()) {
     throw Error(Error::kNotAnIndex, "no index given");
@@ -363,7 +370,7 @@ Searcher Searcher::open(const std::vector<fs::path>& shards) {
     std::optional<std::vector<fs::path>> parts;
     try {
       parts = shards::read_manifest(shard);
-    } catch (const shards::ManifestError& e) {
+    } catch (const Error& e) {
       throw Error(Error::kNotAnIndex, e.what(), Location{shard.string()});
     }
     for (const fs::path& part : parts ? *parts : std::vector<fs::path>{shard}) {
@@ -372,6 +379,8 @@ Searcher Searcher::open(const std::vector<fs::path>& shards) {
   }
   try {
     impl->pool.push_back(impl->open_database());
+    impl->index_features =
+        ablate(impl->pool.back().db->get_metadata(std::string(schema::kMetaFeatures)));
   } catch (const Xapian::Error& e) {
     throw Error(Error::kNotAnIndex, e.get_description(), Location{impl->dir.string()});
   }
@@ -379,26 +388,31 @@ Searcher Searcher::open(const std::vector<fs::path>& shards) {
 }
 
 std::uint64_t Searcher::document_count() const {
-  Impl::Lease lease(*impl_);
-  return lease.db().get_doccount();
+  return impl_->guarded([&] {
+    Impl::Lease lease(*impl_);
+    return static_cast<std::uint64_t>(lease.db().get_doccount());
+  });
 }
 
 Results Searcher::search(std::string_view query, const SearchOptions& options) const {
+  const Features features = impl_->features_for(options);
+  const FeaturesScope scope(features);
   return impl_->guarded([&] { return impl_->search(query, options); });
 }
 
 Results Searcher::more_like(std::string_view id, const SearchOptions& options) const {
+  const Features features = impl_->features_for(options);
+  const FeaturesScope scope(features);
   return impl_->guarded([&] { return impl_->more_like(id, options); });
 }
 
 Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& options) const {
   // Xapian's relevance feedback: the terms that best tell this document
   // apart from the collection, searched for together.
-  constexpr Xapian::termcount kExpandTerms = 40;
   const auto started = std::chrono::steady_clock::now();
   Lease lease(*this);
   Xapian::Database& db = lease.db();
-  const auto [docid, own_id, cluster] = find_document(db, id, "--like");
+  const auto [docid, own_id, cluster] = find_document(db, id, "more_like");
   const std::string id_term = schema::id_term(own_id);
   Xapian::RSet rset;
   rset.add_document(docid);
@@ -410,7 +424,7 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
       return !term.empty() && !schema::is_prefixed(term) && term.size() > 2;
     }
   } words_only;
-  const Xapian::ESet eset = enquire.get_eset(kExpandTerms, rset, &words_only);
+  const Xapian::ESet eset = enquire.get_eset(kMoreLikeTerms, rset, &words_only);
   std::vector<Xapian::Query> terms;
   std::unordered_set<std::string> matched;
   for (auto it = eset.begin(); it != eset.end(); ++it) {
@@ -442,13 +456,17 @@ Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& opti
 }
 
 ArticleView Searcher::document(std::string_view id, std::string_view query) const {
+  const Features features = impl_->features_for({});
+  const FeaturesScope scope(features);
   return impl_->guarded([&] {
     Impl::Lease lease(*impl_);
-    return read_article(lease.db(), find_document(lease.db(), id, "--show").docid, query);
+    return read_article(lease.db(), find_document(lease.db(), id, "document").docid, query);
   });
 }
 
 Results Searcher::similar(std::string_view id, const SearchOptions& options) const {
+  const Features features = impl_->features_for(options);
+  const FeaturesScope scope(features);
   return impl_->guarded([&] { return impl_->similar(id, options); });
 }
 
@@ -456,7 +474,7 @@ Results Searcher::Impl::similar(std::string_view id, const SearchOptions& option
   const auto started = std::chrono::steady_clock::now();
   Lease lease(*this);
   Xapian::Database& db = lease.db();
-  const std::string cluster = find_document(db, id, "--similar").cluster;
+  const std::string cluster = find_document(db, id, "similar").cluster;
   SearchOptions all = options;
   all.collapse = false;
   ParsedQuery no_query;
@@ -551,7 +569,8 @@ Results search_parsed(Xapian::Database& db, std::string_view query, const Parsed
     const double top_weight = best.empty() ? 1.0 : best.get_max_attained();
     const double newest = Xapian::sortable_unserialise(db.get_value_upper_bound(schema::kDateSlot));
     const auto boost = [&](const Xapian::Query& q) {
-      auto* source = new RecencyBoost(0.5 * top_weight, options.recency_half_life_days, newest);
+      auto* source =
+          new RecencyBoost(kRecencyBoost * top_weight, options.recency_half_life_days, newest);
       return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(source->release()));
     };
     built.first = boost(built.first);
@@ -559,13 +578,12 @@ Results search_parsed(Xapian::Database& db, std::string_view query, const Parsed
       built.second = boost(built.second);
     }
   }
-  if (std::getenv("KAVOSH_DEBUG_QUERY")) {
-    fmt::print(stderr, "{}\n", built.first.get_description());
-  }
-
   const Matcher matcher{built.terms, built.stems};
   Results results;
   results.query = std::string(query);
+  if (options.describe_query) {
+    results.query_description = built.first.get_description();
+  }
 
   // The page's documents of the first tier: from the reordered pool, then
   // from the first search, whose order the documents after the pool keep.

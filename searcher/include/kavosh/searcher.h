@@ -1,10 +1,18 @@
 // Searching a Kavosh index from C++.
+//
+// ABI policy. Searcher is a handle over a private Impl: its size and layout
+// never change. The plain structs (SearchOptions, Hit, Results, ...) and
+// the enums are part of the ABI: adding, removing or reordering a field or
+// an enumerator changes it, and the library's SOVERSION (the major version)
+// is bumped when a release does; a minor release never does. Code built
+// against this header links against any library of the same major version.
 #ifndef KAVOSH_SEARCHER_H_
 #define KAVOSH_SEARCHER_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,7 +71,30 @@ struct SearchOptions {
   // and Results::corrected_from keeps it as typed (a longer one, pasted
   // text most likely, only gets Results::suggestion).
   bool exact = false;
+  // For measurement: analysis and ranking features to turn off, by name,
+  // comma-separated (stopwords, tiers, feedback, proximity, feedback_gate;
+  // docs/ANALYSIS.md). The analysis features (letters, digits, marks,
+  // zwnj, orthography, stem) are those the index was built with, whatever
+  // this says. Default: empty, every feature on.
+  std::string ablate;
+  // Fill Results::query_description, for diagnosis. Default: false.
+  bool describe_query = false;
 };
+
+// The calendar a date was written in.
+enum class Calendar { kUnknown, kJalali, kGregorian, kHijri };
+// Where a document's date was found.
+enum class DateOrigin {
+  kUnknown,   // undated
+  kMetadata,  // the article's date field
+  kUrl,       // its URL: farsnews.ir/news/13900606121623
+  kPath,      // its file's path: 1404/09/21/...
+  kHead,      // its title or first paragraph
+};
+// Their names, as kavosh-search --json writes them: "jalali", "gregorian",
+// "hijri"; "metadata", "url", "path", "head"; empty for kUnknown.
+KAVOSH_EXPORT std::string_view to_string(Calendar calendar);
+KAVOSH_EXPORT std::string_view to_string(DateOrigin origin);
 
 // A byte range [begin, end) within a string of the result.
 struct Range {
@@ -88,11 +119,8 @@ struct Hit {
   // fell on in Tehran. A Hijri date is used only when the article gives no
   // other, and may be a day off Iran's official calendar. Empty when unknown.
   std::string date_written;
-  std::string date_calendar;  // of date_written: "jalali", "gregorian" or "hijri"
-  // Where the date was found: "metadata" (the article's date field), "url"
-  // (its URL: farsnews.ir/news/13900606121623), "path" (its file's path:
-  // 1404/09/21/...), "head" (its title or first paragraph); empty if undated.
-  std::string date_origin;
+  Calendar date_calendar = Calendar::kUnknown;  // of date_written
+  DateOrigin date_origin = DateOrigin::kUnknown;
   // As the article's JSON wrote them; empty when absent. Searchable as
   // category:VALUE, tags:VALUE and author:VALUE.
   std::string category;  // "sports/football-iran"
@@ -162,6 +190,9 @@ struct Results {
   // Filled when SearchOptions::facets is set.
   Facets facets;
   double seconds = 0;  // time taken by search()
+  // With SearchOptions::describe_query, Xapian's description of the query
+  // ranked first (the first tier, with its boosts); empty otherwise.
+  std::string query_description;
 };
 
 // Queries of up to this many words are searched as corrected when they
@@ -197,6 +228,8 @@ class KAVOSH_EXPORT Searcher {
   // equal those of one index holding all the documents. Throws as above,
   // naming the shard at fault.
   static Searcher open(const std::vector<std::filesystem::path>& shards);
+  // The same, for a braced list: open({"a", "b"}).
+  static Searcher open(std::initializer_list<std::filesystem::path> shards);
 
   // Query syntax: words (documents with all of them rank first; documents
   // with some follow), "quoted phrases" or «quoted phrases», -word or
@@ -218,25 +251,28 @@ class KAVOSH_EXPORT Searcher {
   // Documents most like the one with external id `id` ("more like this"):
   // the terms that best characterize it (Xapian's relevance feedback),
   // searched for together; the document itself is left out. Filters, sort
-  // and paging of `options` apply. Throws Error(kBadQuery) if no document
+  // and paging of `options` apply. Throws Error(kNotFound) if no document
   // has that id, kCorruption if the index cannot be read.
   [[nodiscard]] Results more_like(std::string_view id, const SearchOptions& options = {}) const;
 
   // The near-duplicates of the document with external id `id` (its cluster,
   // the document included), best matches of `options` first. Throws
-  // Error(kBadQuery) if no document has that id.
+  // Error(kNotFound) if no document has that id.
   [[nodiscard]] Results similar(std::string_view id, const SearchOptions& options = {}) const;
 
   // The whole article `id` names: an external id, or a place as results
   // print it ("farsnews/docs.jsonl:12", or a file's path). With a `query`,
   // its words are highlighted in the title and body. Throws
-  // Error(kBadQuery) if no document is found, kCorruption if the index
+  // Error(kNotFound) if no document is found, kCorruption if the index
   // cannot be read.
   [[nodiscard]] ArticleView document(std::string_view id, std::string_view query = {}) const;
 
-  // Number of documents in the index.
+  // Number of documents in the index. Throws Error(kIo, kCorruption) if the
+  // index cannot be read.
   [[nodiscard]] std::uint64_t document_count() const;
 
+  // A moved-from Searcher may only be destroyed or assigned to; any other
+  // call on it is undefined.
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();

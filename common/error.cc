@@ -4,14 +4,18 @@ namespace kavosh {
 namespace {
 
 std::string describe(const std::string& message, const Location& location) {
+  std::string out = message;
+  if (location.byte) {
+    out += " at byte " + std::to_string(*location.byte);
+  }
   if (location.where.empty()) {
-    return message;
+    return out;
   }
-  std::string out = location.where;
+  std::string prefix = location.where;
   if (location.line > 0) {
-    out += ':' + std::to_string(location.line);
+    prefix += ':' + std::to_string(location.line);
   }
-  return out + ": " + message;
+  return prefix + ": " + out;
 }
 
 }  // namespace

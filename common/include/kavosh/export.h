@@ -1,4 +1,5 @@
-// Symbol visibility for the kavosh_searcher library.
+// Symbol visibility for the kavosh_searcher library (common/ objects are
+// built into it: kavosh::Error is defined there).
 #ifndef KAVOSH_EXPORT_H_
 #define KAVOSH_EXPORT_H_
 
