@@ -97,21 +97,16 @@ std::size_t default_jobs() {
 std::vector<std::filesystem::path> index_parts(const std::filesystem::path& index,
                                                std::size_t requested) {
   namespace fs = std::filesystem;
-  std::optional<std::vector<fs::path>> shards;
-  try {
-    shards = shards::read_manifest(index);
-    if (!shards && requested > 1) {
-      std::error_code ec;
-      if (fs::exists(index / schema::kXapianDir, ec)) {
-        throw Error(
-            Error::kBadInput,
-            fmt::format("{}: a single index, not {} shards: build the shards in a new directory",
-                        index.string(), requested));
-      }
-      shards = shards::write_manifest(index, requested);
+  std::optional<std::vector<fs::path>> shards = shards::read_manifest(index);
+  if (!shards && requested > 1) {
+    std::error_code ec;
+    if (fs::exists(index / schema::kXapianDir, ec)) {
+      throw Error(
+          Error::kBadInput,
+          fmt::format("{}: a single index, not {} shards: build the shards in a new directory",
+                      index.string(), requested));
     }
-  } catch (const Error&) {
-    throw;
+    shards = shards::write_manifest(index, requested);
   }
   if (!shards) {
     return {index};
