@@ -21,10 +21,11 @@ namespace kavosh {
 // threads races, so each search makes its own.
 inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
-// The weighting every search ranks with: BM25 with k1 = 1.2 and b = 0.75
-// (Xapian's defaults are 1 and 0.5): +0.03 nDCG@10 on Hamshahri, as good or
-// better on the other sets of bench/relevance.
-inline Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5); }
+// The weighting every search ranks with: BM25 with kBm25K1 and kBm25B
+// (ranking_constants.h).
+inline Xapian::BM25Weight ranking_weight() {
+  return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5);
+}
 
 struct BuiltQuery {
   // Documents matching every required word (all but stopwords), then the

@@ -11,6 +11,15 @@
 
 namespace kavosh {
 
+// --- Weighting (query_builder.h: ranking_weight) ---
+
+// BM25's k1 and b: 1.2 and 0.75 instead of Xapian's 1 and 0.5 gained 0.03
+// on Hamshahri (BENCHMARKS.md); no pair in k1 0.9-2.0, b 0.6-0.9 was
+// better on every set (ANALYSIS.md 7). k2 = 0, k3 = 1 and min_normlen =
+// 0.5 are Xapian's defaults: not measured.
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr double kBm25B = 0.75;
+
 // --- Query building (query_builder.cc) ---
 
 // Bonus of the spelling the reader typed over its other spellings
