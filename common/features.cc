@@ -26,6 +26,7 @@ Features read_features() {
                  : name == "feedback"      ? &f.feedback
                  : name == "proximity"     ? &f.proximity
                  : name == "feedback_gate" ? &f.feedback_gate
+                 : name == "rare_tiers"    ? &f.rare_tiers
                                            : nullptr;
     if (flag != nullptr) {
       *flag = false;

@@ -23,6 +23,7 @@ struct Features {
   bool feedback = true;       // keyword queries expanded from their top documents
   bool proximity = true;      // unquoted words adjacent and in order rank first
   bool feedback_gate = true;  // no feedback where the words stand together in one document
+  bool rare_tiers = true;     // longer queries: the few documents with every word rank first
 };
 
 // The process-wide switches, read once from KAVOSH_ABLATE.
@@ -30,7 +31,8 @@ const Features& features();
 
 // The names KAVOSH_ABLATE accepts, comma-separated.
 inline constexpr std::string_view kFeatureNames =
-    "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback,proximity,feedback_gate";
+    "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback,proximity,feedback_gate,"
+    "rare_tiers";
 
 }  // namespace kavosh
 

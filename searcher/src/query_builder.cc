@@ -23,8 +23,14 @@ constexpr double kExactBonus = 0.2;
 constexpr double kLooseWeight = 0.5;
 constexpr double kStemWeight = 0.8;
 constexpr double kStopwordWeight = 0.3;
-// Queries with more required words than this are ranked by BM25 alone.
+// Queries with more required words than this are ranked by BM25 alone,
+// unless every word is rare (see BuiltQuery::rare_first).
 constexpr std::size_t kMaxTieredWords = 2;
+// A rare word: in at most this share of the documents, as a person, a
+// place or a number is in a news archive. Topic words are commoner
+// (Hamshahri: ایران 44 %, مدیریت 14 %, مصرف 13 %, ناشی 11 %); bench/relevance
+// with 2 %, 5 % and 10 % in docs/ANALYSIS.md.
+constexpr double kRareWordShare = 0.05;
 // At most this many ways to split a word typed without its half-space.
 constexpr std::size_t kMaxSplits = 3;
 // At most this many spellings of one phrase.
@@ -44,6 +50,17 @@ Xapian::Query phrase(const Elements& elements) {
   }
   return Xapian::Query(Xapian::Query::OP_PHRASE, elements.begin(), elements.end(),
                        static_cast<Xapian::termcount>(elements.size()));
+}
+
+// Whether no term of `q` is in more than kRareWordShare of the documents.
+bool rare(const Xapian::Query& q, const Xapian::Database& db) {
+  const double most = kRareWordShare * db.get_doccount();
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    if (db.get_termfreq(*t) > most) {
+      return false;
+    }
+  }
+  return true;
 }
 
 Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
@@ -510,7 +527,7 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
   // Documents with every word first, for queries of up to kMaxTieredWords
   // words. Longer queries are rarely found whole: there BM25 alone ranks
   // better (bench/relevance: +0.02 nDCG@10 on Hamshahri's 3-6 word queries).
-  if (!features().tiers || scoring.size() == 1 || required.size() > kMaxTieredWords) {
+  if (!features().tiers || scoring.size() == 1 || required.size() < 2) {
     out.first = without_excluded(any);
     return out;
   }
@@ -530,6 +547,15 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     first = Xapian::Query(Xapian::Query::OP_AND_MAYBE, first, any_of(stopwords));
   }
   const Xapian::Query all(Xapian::Query::OP_AND, matches.begin(), matches.end());
+  if (required.size() > kMaxTieredWords) {
+    out.first = without_excluded(any);
+    if (features().rare_tiers && std::all_of(matches.begin(), matches.end(),
+                                             [&](const Xapian::Query& q) { return rare(q, db); })) {
+      out.rare_first = without_excluded(first);
+      out.rare_second = without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
+    }
+    return out;
+  }
   out.first = without_excluded(first);
   out.second = without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
   out.tiered = true;
