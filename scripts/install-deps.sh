@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev catch2
   # scripts/fuzz.sh: clang with libFuzzer and its sanitizer runtimes
   clang libclang-rt-14-dev
+  # scripts/test.sh: clang-tidy 14 and run-clang-tidy over the production code
+  clang-tidy
   # tests/terminal_output_test.cc: kavosh-search in a real terminal pane
   tmux
 )

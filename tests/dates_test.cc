@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/corpora.h"
+
 namespace kavosh {
 namespace {
 
@@ -381,12 +383,13 @@ TEST_CASE("the seed article is dated 21 Azar 1404 and attributed to ILNA", "[dat
   CHECK(find_source(text).value_or("none") == "ایلنا");
 }
 
-TEST_CASE("every dated FarsNews article's Jalali date matches its ISO date", "[dates][corpus]") {
-  std::ifstream in(KAVOSH_SHARED_DIR "/corpora/farsnews/docs.jsonl");
-  if (!in) {
-    WARN("FarsNews corpus not found; nothing to compare");
+TEST_CASE("every dated FarsNews article's Jalali date matches its ISO date",
+          "[dates][corpus][corpora]") {
+  const auto path = kavosh::test::corpus_file("farsnews/docs.jsonl");
+  if (!path) {
     return;
   }
+  std::ifstream in(*path);
   const auto field = [](const std::string& line, std::string_view key) {
     const std::size_t at = line.find(key);
     return at == std::string::npos ? std::string() : line.substr(at + key.size(), 10);

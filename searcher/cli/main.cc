@@ -27,9 +27,7 @@ int print_article(const kavosh::ArticleView& article, bool json,
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"Search a Kavosh index of Persian news", "kavosh-search"};
   std::vector<std::string> index;
   std::vector<std::string> words;
@@ -158,6 +156,17 @@ int main(int argc, char** argv) {
     return results.total == 0 ? 1 : 0;
   } catch (const kavosh::Error& e) {
     fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(e.what()));
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("kavosh-search: error: unexpected failure\n", stderr);
     return 2;
   }
 }
