@@ -179,6 +179,10 @@ class IndexStore {
                        std::string& cluster);
   // The cluster of the most similar document here or in a peer, or `own`.
   std::string cluster_of(const Xapian::Document& doc, const std::string& own);
+  // compact()'s steps: the copy made and swapped in (what went wrong told in
+  // `result`), then the live database opened again.
+  void swap_in_compact_copy(const std::atomic<bool>* stop, Compaction& result);
+  void reopen_after_compaction();
   std::vector<SharedPeer*> peers_;
   // With peers: the clusters this run created, and their documents.
   std::map<std::string, std::vector<Xapian::docid>> new_clusters_;
@@ -195,22 +199,6 @@ class IndexStore {
   bool recovered_ = false;
   std::string sqlite_damage_;
 };
-
-// The first structural problem Xapian's own check finds in the tables of
-// the Xapian database at `xapian_dir`, or "" if there is none.
-std::string xapian_damage(const std::filesystem::path& xapian_dir);
-
-struct CheckResult {
-  std::string problem;  // the first disagreement; empty if none
-  std::uint64_t documents = 0;
-};
-
-// Compares the Xapian documents with the SQLite rows of an index, document
-// by document. Opens the index read-only. Throws IndexError if the directory
-// holds no index or a writer holds its lock (the two halves of an index being
-// written may be a batch apart), Xapian::Error or SqliteError if either part
-// cannot be read.
-CheckResult check_index(const std::filesystem::path& dir);
 
 }  // namespace kavosh
 

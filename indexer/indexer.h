@@ -111,26 +111,6 @@ struct IndexSummary {
 // corpus directory does not exist.
 IndexSummary run_index(const IndexOptions& options, Reporter& reporter);
 
-// Removes every document of the corpus root `name` (its label, recorded
-// path, or the folder itself) from the index, and the root's record.
-// Returns the number of documents removed. Throws IndexError if the index
-// has no such root.
-std::uint64_t remove_root(const std::filesystem::path& index, const std::string& name);
-
-// The recorded corpus roots of an index, with their document counts.
-struct RootInfo {
-  std::string path;
-  std::string label;
-  std::uint64_t documents = 0;
-};
-std::vector<RootInfo> list_roots(const std::filesystem::path& index);
-
-// The index directories that make up INDEX_DIR: the shards of a sharded
-// index, or INDEX_DIR itself. `requested` as IndexOptions::shards; a new
-// sharded index gets its manifest here. Throws IndexError.
-std::vector<std::filesystem::path> index_parts(const std::filesystem::path& index,
-                                               std::size_t requested);
-
 }  // namespace kavosh
 
 #endif  // KAVOSH_INDEXER_INDEXER_H_
