@@ -12,7 +12,7 @@
 
 #include "common/schema.h"
 #include "indexer/index_dir.h"
-#include "indexer/index_store.h"
+#include "indexer/index_error.h"
 #include "indexer/sqlite_db.h"
 
 namespace kavosh {

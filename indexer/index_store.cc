@@ -117,7 +117,7 @@ void IndexStore::create(const fs::path& dir) {
     // whole, so no reader or later run ever meets a half-made index.
     {
       SqliteDb db(dir / schema::kSqliteFile);
-      Sql::create_schema(db);
+      MetadataTables::create_schema(db);
       db.exec("BEGIN");
       db.exec("DELETE FROM documents; DELETE FROM files; DELETE FROM info;");
       db.exec(
@@ -210,7 +210,7 @@ void IndexStore::open_sqlite() {
   const fs::path file = dir_ / schema::kSqliteFile;
   std::string damage;
   try {
-    sql_ = std::make_unique<Sql>(file);
+    sql_ = std::make_unique<MetadataTables>(file);
     Statement check = sql_->db.prepare("PRAGMA quick_check");
     if (check.step() && check.column_text(0) != "ok") {
       damage = check.column_text(0);
@@ -234,7 +234,7 @@ void IndexStore::open_sqlite() {
       }
     }
   }
-  sql_ = std::make_unique<Sql>(file);
+  sql_ = std::make_unique<MetadataTables>(file);
   sqlite_damage_ = damage;
   rebuild_sqlite();
   recovered_ = true;

@@ -35,13 +35,11 @@
 #include <vector>
 
 #include "indexer/doc_builder.h"
+#include "indexer/index_error.h"
 
 namespace kavosh {
 
-class IndexError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+struct MetadataTables;  // metadata_tables.h
 
 class IndexStore {
  public:
@@ -168,7 +166,6 @@ class IndexStore {
 
  private:
   struct Lock;
-  struct Sql;
   IndexStore(const std::filesystem::path& dir, std::unique_ptr<Lock> lock);
   static void create(const std::filesystem::path& dir);
   void rebuild_sqlite();
@@ -192,7 +189,7 @@ class IndexStore {
   std::filesystem::path dir_;
   Xapian::WritableDatabase xapian_;
   bool in_transaction_ = false;
-  std::unique_ptr<Sql> sql_;
+  std::unique_ptr<MetadataTables> sql_;
   std::uint64_t batch_ = 0;
   std::size_t pending_ = 0;
   std::uint32_t root_ = 0;

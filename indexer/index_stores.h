@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/index_options.h"
 #include "indexer/index_store.h"
-#include "indexer/indexer.h"
 #include "indexer/roots.h"
 
 namespace kavosh {

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS files (
 
 }  // namespace
 
-bool IndexStore::Sql::create_schema(SqliteDb& db) {
+bool MetadataTables::create_schema(SqliteDb& db) {
   db.exec("PRAGMA journal_mode = WAL");
   // A crash of the process loses no committed transaction in WAL mode with
   // NORMAL; a power cut may lose the last one, which a batch behind Xapian
@@ -62,8 +62,8 @@ bool IndexStore::Sql::create_schema(SqliteDb& db) {
   return true;
 }
 
-void IndexStore::Sql::upsert_record(Xapian::docid docid, const schema::Record& r,
-                                    std::uint32_t root) {
+void MetadataTables::upsert_record(Xapian::docid docid, const schema::Record& r,
+                                   std::uint32_t root) {
   upsert.bind(1, static_cast<std::int64_t>(docid))
       .bind(2, r.id)
       .bind(3, r.path)
@@ -85,11 +85,11 @@ void IndexStore::Sql::upsert_record(Xapian::docid docid, const schema::Record& r
       .run();
 }
 
-void IndexStore::Sql::info(std::string_view key, std::string_view value) {
+void MetadataTables::info(std::string_view key, std::string_view value) {
   set_info.bind(1, key).bind(2, value).run();
 }
 
-std::string IndexStore::Sql::info(std::string_view key) {
+std::string MetadataTables::info(std::string_view key) {
   Statement get = db.prepare("SELECT value FROM info WHERE key = ?");
   get.bind(1, key);
   return get.step() ? get.column_text(0) : std::string();

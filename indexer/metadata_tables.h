@@ -12,13 +12,12 @@
 #include <string_view>
 
 #include "common/schema.h"
-#include "indexer/index_store.h"
 #include "indexer/sqlite_db.h"
 
 namespace kavosh {
 
-struct IndexStore::Sql {
-  explicit Sql(const std::filesystem::path& file) : db(file) {}
+struct MetadataTables {
+  explicit MetadataTables(const std::filesystem::path& file) : db(file) {}
 
   // Creates the tables if they do not exist, and adds the columns that
   // tables of older indexes lack. Returns true.

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "indexer/index_options.h"
 #include "indexer/index_stores.h"
-#include "indexer/indexer.h"
 #include "indexer/roots.h"
 
 namespace kavosh {

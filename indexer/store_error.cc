@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "indexer/index_store.h"
+#include "indexer/index_error.h"
 #include "indexer/sqlite_db.h"
 
 namespace kavosh {
