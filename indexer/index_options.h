@@ -33,7 +33,7 @@ struct IndexOptions {
   // the index (so always after a first full run), kAlways, or kNever.
   enum class Compact { kAuto, kAlways, kNever };
   Compact compact = Compact::kAuto;
-  // Which files of the corpus are articles (corpus_reader.h). Default: all
+  // Which files of the corpus are articles (corpus_listing.h). Default: all
   // .txt, .json, .jsonl (gzipped or not) but kDefaultExcludes.
   std::vector<std::string> include;
   std::vector<std::string> exclude;
