@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/dates.h"
+#include "indexer/article_source.h"
 #include "common/features.h"
 #include "common/normalizer.h"
 #include "common/stemmer.h"

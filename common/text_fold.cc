@@ -1,0 +1,137 @@
+#include "common/text_fold.h"
+
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <limits>
+
+namespace kavosh {
+namespace {
+
+constexpr UChar32 kDrop = -2;
+// Stands for an ill-formed byte sequence: never part of valid UTF-8.
+constexpr char kOpaque = '\xFF';
+
+UChar32 fold_char(UChar32 c) {
+  if (c >= 0x06F0 && c <= 0x06F9) {  // Persian digits
+    return '0' + (c - 0x06F0);
+  }
+  if (c >= 0x0660 && c <= 0x0669) {  // Arabic-Indic digits
+    return '0' + (c - 0x0660);
+  }
+  switch (c) {
+    case 0x064A:  // Arabic yeh
+    case 0x0649:  // alef maksura
+      return 0x06CC;
+    case 0x0643:  // Arabic kaf
+      return 0x06A9;
+    case 0x0623:  // alef with hamza above, as Arabic writes "ربيع الأول"
+    case 0x0625:  // alef with hamza below
+      return 0x0627;
+    case 0x0629:  // teh marbuta, as in "جمادى الآخرة"
+      return 0x0647;
+    case '\t':
+    case 0x00A0:  // no-break space, the half-space of older archives
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+      return ' ';
+    case 0x00AD:  // soft hyphen
+    case 0x061C:  // Arabic letter mark
+    case 0x0640:  // tatweel
+    case 0x200D:  // zero width joiner
+    case 0x200E:  // left-to-right mark
+    case 0x200F:  // right-to-left mark
+    case 0xFEFF:  // byte order mark
+      return kDrop;
+    default:
+      break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) {
+    return ' ';
+  }
+  if (c >= 0x064B && c <= 0x0652) {  // harakat, optional in Persian: "المکرّم"
+    return kDrop;
+  }
+  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {  // bidi controls
+    return kDrop;
+  }
+  return c;
+}
+
+// Calls emit(folded, begin, end) for each character of `input`, which
+// takes its bytes [begin, end) and folds to `folded` (maybe empty), until
+// emit returns false.
+template <typename Emit>
+void fold_each(std::string_view input, Emit&& emit) {
+  if (input.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
+    input = input.substr(0, static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()));
+  }
+  const auto* s = reinterpret_cast<const std::uint8_t*>(input.data());
+  const auto length = static_cast<std::int32_t>(input.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    char buffer[U8_MAX_LENGTH];
+    std::int32_t n = 0;
+    if (c < 0) {
+      buffer[n++] = kOpaque;
+    } else {
+      c = fold_char(c);
+      if (c == 0x0627 && i < length) {
+        // Alef followed by a combining madda is alef madda ("آذر", "آبان").
+        std::int32_t next = i;
+        UChar32 mark = 0;
+        U8_NEXT(s, next, length, mark);
+        if (mark == 0x0653) {
+          c = 0x0622;
+          i = next;
+        }
+      }
+      if (c != kDrop) {
+        U8_APPEND_UNSAFE(buffer, n, c);
+      }
+    }
+    if (!emit(std::string_view(buffer, static_cast<std::size_t>(n)),
+              static_cast<std::size_t>(start), static_cast<std::size_t>(i))) {
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+Folded fold(std::string_view input, bool keep_origin) {
+  Folded folded;
+  folded.text.reserve(input.size());
+  fold_each(input, [&](std::string_view c, std::size_t begin, std::size_t end) {
+    folded.text.append(c);
+    if (keep_origin) {
+      folded.begin.resize(folded.text.size(), begin);
+      folded.end.resize(folded.text.size(), end);
+    }
+    return true;
+  });
+  return folded;
+}
+
+std::string_view unfold(std::string_view input, std::size_t begin, std::size_t end) {
+  std::size_t folded = 0;
+  std::size_t from = 0;
+  std::size_t to = 0;
+  fold_each(input, [&](std::string_view c, std::size_t b, std::size_t e) {
+    if (folded <= begin && begin < folded + c.size()) {
+      from = b;
+    }
+    if (folded < end && end <= folded + c.size()) {
+      to = e;
+    }
+    folded += c.size();
+    return folded < end;
+  });
+  return input.substr(from, to - from);
+}
+
+}  // namespace kavosh
