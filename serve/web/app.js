@@ -266,9 +266,7 @@ function renderHit(hit, state) {
   if (hit.snippet) {
     const p = el('p', null, 'snippet');
     p.dir = 'auto';
-    p.appendChild(document.createTextNode('… '));
     appendHighlighted(p, hit.snippet, hit.snippet_highlights);
-    p.appendChild(document.createTextNode(' …'));
     li.appendChild(p);
   }
   if (hit.similar > 0) {
@@ -474,7 +472,7 @@ async function renderResults(state, mine) {
   } else {
     summary.textContent = fa(r.total) + ' نتیجه' +
         (r.hits.length ? '، ' + fa(r.offset + 1) + ' تا ' + fa(r.offset + r.hits.length) : '') +
-        ' (' + fa(r.seconds.toFixed(3)) + ' ثانیه)';
+        ' (' + fa(r.seconds.toFixed(3)).replace('.', '٫') + ' ثانیه)';
   }
   renderFacets(r.facets, state);
   renderPager(r, state);
