@@ -33,7 +33,18 @@ Reply guarded(const std::function<nlohmann::json()>& call,
         // The index failed meanwhile: the first error stands.
       }
     }
-    return {status, compact(json::error(e))};
+    nlohmann::json body = json::error(e);
+    if (status == 404) {
+      // The library names the place of its command-line use (--show):
+      // here, the id is the path's last part.
+      body["error"]["where"] = "id";
+      const std::string prefix = e.location().where + ": ";
+      const std::string message = e.what();
+      if (!e.location().where.empty() && message.rfind(prefix, 0) == 0) {
+        body["error"]["message"] = message.substr(prefix.size());
+      }
+    }
+    return {status, compact(body)};
   } catch (const std::bad_alloc&) {
     return error_reply(503, "out_of_memory", "out of memory");
   } catch (const std::exception& e) {

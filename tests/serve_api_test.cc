@@ -221,7 +221,11 @@ TEST_CASE("errors are JSON with the library's code and the status that fits", "[
     CHECK(huge.status == 414);
   }
   SECTION("404 for an id that names no document") {
-    check_error(get(server, "/api/v1/doc/no-such-article"), 404, "bad_query");
+    const Answer unknown = get(server, "/api/v1/doc/no-such-article");
+    check_error(unknown, 404, "bad_query");
+    CHECK(unknown.body["error"]["where"] == "id");
+    CHECK_THAT(unknown.body["error"]["message"].get<std::string>(), Contains("no-such-article"));
+    CHECK_THAT(unknown.body["error"]["message"].get<std::string>(), !StartsWith("--show"));
     check_error(get(server, "/api/v1/doc/no-such-article?q=" + encoded("تهران")), 404, "bad_query");
     check_error(get(server, "/api/v1/similar/no-such-article"), 404, "bad_query");
     check_error(get(server, "/api/v1/like/no-such-article"), 404, "bad_query");

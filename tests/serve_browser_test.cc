@@ -293,6 +293,25 @@ TEST_CASE("a Persian query in the URL shows highlighted results, facets and arti
     }
   }
 
+  SECTION("near-duplicates are folded under their story, and listed when opened") {
+    const nlohmann::json listed = browser.eval(R"js((async () => {
+      const box = document.querySelector('.hit .similar');
+      if (!box) {
+        return -1;
+      }
+      box.open = true;
+      for (let i = 0; i < 200; ++i) {
+        const n = box.querySelectorAll('li a').length;
+        if (n) {
+          return n;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return 0;
+    })())js");
+    CHECK(listed.get<int>() > 0);
+  }
+
   SECTION("a source facet filters on click, and the URL keeps it") {
     const std::string source =
         browser.eval("document.querySelector('.facet a .value').textContent");
