@@ -13,6 +13,9 @@ packages=(
   clang-tidy
   # tests/terminal_output_test.cc: kavosh-search in a real terminal pane
   tmux
+  # kavosh-serve: the HTTP library; tests/serve_browser_test.sh: a real
+  # browser; bench/serve/run.sh: the load generator
+  libcpp-httplib-dev chromium wrk
 )
 
 missing=()

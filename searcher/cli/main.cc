@@ -14,13 +14,14 @@
 #include "searcher/cli/display.h"
 #include "searcher/cli/show.h"
 #include "searcher/cli/terminal.h"
+#include "searcher/json/results_json.h"
 
 namespace {
 
 int print_article(const kavosh::ArticleView& article, bool json,
                   const kavosh::cli::Display& display) {
   if (json) {
-    std::fputs(kavosh::cli::render_article_json(article).c_str(), stdout);
+    std::fputs(kavosh::json::dump(kavosh::json::article(article)).c_str(), stdout);
     return 0;
   }
   std::fputs(kavosh::cli::render_article(article, display).c_str(), stdout);
@@ -149,7 +150,7 @@ int run(int argc, char** argv) {
     if (count && !json) {
       fmt::print("{}\n", results.total);
     } else if (json) {
-      std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
+      std::fputs(kavosh::json::dump(kavosh::json::results(results, options)).c_str(), stdout);
     } else {
       std::fputs(kavosh::cli::render(results, options, *display).c_str(), stdout);
     }

@@ -379,8 +379,10 @@ Searcher Searcher::open(const std::vector<fs::path>& shards) {
 }
 
 std::uint64_t Searcher::document_count() const {
-  Impl::Lease lease(*impl_);
-  return lease.db().get_doccount();
+  return impl_->guarded([&] {
+    Impl::Lease lease(*impl_);
+    return static_cast<std::uint64_t>(lease.db().get_doccount());
+  });
 }
 
 Results Searcher::search(std::string_view query, const SearchOptions& options) const {

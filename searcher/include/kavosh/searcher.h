@@ -234,7 +234,8 @@ class KAVOSH_EXPORT Searcher {
   // cannot be read.
   [[nodiscard]] ArticleView document(std::string_view id, std::string_view query = {}) const;
 
-  // Number of documents in the index.
+  // Number of documents in the index. Throws Error (kIo, kCorruption) if
+  // the index cannot be read, as search() does.
   [[nodiscard]] std::uint64_t document_count() const;
 
   Searcher(Searcher&&) noexcept;
