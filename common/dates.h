@@ -1,7 +1,6 @@
-// Dates as Persian news writes them: Jalali (Solar Hijri), Gregorian and,
-// when it is the only one given, Hijri Qamari. All calendar arithmetic goes
-// through ICU's "persian", "gregorian" and "islamic-civil" calendars and its
-// "Asia/Tehran" zone; nothing here holds a hand-written conversion table.
+// Dates as Persian news writes them, found in metadata fields, running text,
+// URLs and paths: Jalali (Solar Hijri), Gregorian and, when it is the only
+// one given, Hijri Qamari. The days they name come from calendar.h.
 #ifndef KAVOSH_COMMON_DATES_H_
 #define KAVOSH_COMMON_DATES_H_
 
@@ -9,29 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/calendar.h"
+
 namespace kavosh {
-
-struct CivilDate {
-  int year = 0;
-  int month = 0;  // 1-12
-  int day = 0;    // 1-31
-
-  friend bool operator==(const CivilDate&, const CivilDate&) = default;
-};
-
-// One day, in both calendars.
-struct DocDate {
-  CivilDate gregorian;
-  CivilDate jalali;
-
-  friend bool operator==(const DocDate&, const DocDate&) = default;
-};
-
-// The calendar a date was written in.
-enum class DateCalendar { kJalali, kGregorian, kHijri };
-
-// "jalali", "gregorian" or "hijri".
-std::string_view calendar_name(DateCalendar calendar);
 
 // A date as the input wrote it, and the day it names.
 struct FoundDate {
@@ -42,17 +21,6 @@ struct FoundDate {
   // "۱۰ محرم ۱۴۴۷ هـ.ق".
   std::string written;
 };
-
-// Converts a Jalali date; nullopt if no such day exists (1404/12/30, 1404/13/1).
-std::optional<DocDate> from_jalali(int year, int month, int day);
-// Converts a Gregorian date; nullopt if no such day exists (2025-02-29).
-std::optional<DocDate> from_gregorian(int year, int month, int day);
-// Converts a Hijri Qamari date by ICU's tabular "islamic-civil" calendar,
-// which Iranian dates agree with best; Iran's official months follow the
-// sighting of the moon, so a date may still be one day off. Day 30 is
-// accepted in every month (a sighted month may have 30 days where the table
-// has 29) and read as the day after the 29th. nullopt for month 13, day 31.
-std::optional<DocDate> from_hijri(int year, int month, int day);
 
 // Parses a metadata date field, the whole field: "1404/09/21", "۱۴۰۴/۰۹/۲۱",
 // "1404-9-21" (Jalali, years 1200-1600), "جمعه، ۲۱ آذرماه ۱۴۰۴ ساعت ۱۰:۳۰",
@@ -82,27 +50,9 @@ std::optional<FoundDate> find_date(std::string_view text);
 // host are not read. `written` is the date's digits as the input has them.
 std::optional<FoundDate> find_url_date(std::string_view url_or_path);
 
-// Today, as the clock of this machine has it in Tehran.
-DocDate today_in_tehran();
-
 // The day of parse_date() and find_date(), without the form.
 std::optional<DocDate> parse_date_field(std::string_view field);
 std::optional<DocDate> find_first_date(std::string_view text);
-
-// "2025-12-12"
-std::string format_iso(const CivilDate& date);
-// "1404/09/21"
-std::string format_jalali(const CivilDate& date);
-// "21 آذر 1404"
-std::string format_jalali_long(const CivilDate& date);
-
-// Days since 1970-01-01 of a Gregorian date, for sorting and range filters.
-long days_since_epoch(const CivilDate& gregorian);
-
-// The agency named in the attribution formula "به گزارش X،" (also with a
-// Latin comma, or "به گزارش خبرگزاری X"), trimmed; nullopt if the text has none.
-// Spelling variants (Arabic yeh/kaf, ZWNJ) are kept as written.
-std::optional<std::string> find_source(std::string_view text);
 
 }  // namespace kavosh
 

@@ -8,7 +8,7 @@ namespace {
 
 using Flag = bool Features::*;
 
-constexpr std::array<std::pair<std::string_view, Flag>, 11> kFlags = {{
+constexpr std::array<std::pair<std::string_view, Flag>, 12> kFlags = {{
     {"letters", &Features::letters},
     {"digits", &Features::digits},
     {"marks", &Features::marks},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<std::string_view, Flag>, 11> kFlags = {{
     {"feedback", &Features::feedback},
     {"proximity", &Features::proximity},
     {"feedback_gate", &Features::feedback_gate},
+    {"rare_tiers", &Features::rare_tiers},
 }};
 
 constexpr std::array<Flag, 6> kIndexSide = {&Features::letters,     &Features::digits,

@@ -34,7 +34,7 @@ std::string normalize(std::string_view text);
 // writes them: Arabic yeh and alef maksura to Persian yeh, Arabic kaf to
 // Persian kaf, alef with hamza above or below to alef, teh marbuta to heh,
 // Persian and Arabic-Indic digits to ASCII; any other code point unchanged.
-// The one letter table normalize() and the date finder (common/dates.h)
+// The one letter table normalize() and the date folding (common/text_fold.h)
 // share.
 char32_t fold_letter(char32_t c);
 

@@ -9,6 +9,7 @@
 
 #include "common/date_range.h"
 #include "common/dates.h"
+#include "indexer/article_source.h"
 
 namespace {
 

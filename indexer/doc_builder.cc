@@ -10,6 +10,7 @@
 #include "common/stemmer.h"
 #include "common/tokenizer.h"
 #include "indexer/article_date.h"
+#include "indexer/article_source.h"
 #include "indexer/near_dup.h"
 
 namespace kavosh {

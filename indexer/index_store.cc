@@ -18,59 +18,16 @@
 
 #include "common/features.h"
 #include "common/normalizer.h"
-#include "indexer/near_dup.h"
+#include "indexer/index_check.h"
+#include "indexer/index_dir.h"
+#include "indexer/metadata_tables.h"
 #include "indexer/sqlite_db.h"
+#include "indexer/store_error.h"
 
 namespace kavosh {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::string_view kCreateTables = R"sql(
-CREATE TABLE IF NOT EXISTS info (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS documents (
-  docid INTEGER PRIMARY KEY,   -- the Xapian document id
-  ext_id TEXT NOT NULL UNIQUE,
-  path TEXT NOT NULL,
-  line INTEGER NOT NULL,
-  title TEXT NOT NULL,
-  source TEXT NOT NULL,
-  date_gregorian TEXT NOT NULL,
-  date_jalali TEXT NOT NULL,
-  date_written TEXT NOT NULL,  -- the date as the article wrote it
-  date_calendar TEXT NOT NULL,  -- 'jalali', 'gregorian', 'hijri' or ''
-  date_origin TEXT NOT NULL,  -- 'metadata', 'url', 'path', 'head' or ''
-  url TEXT NOT NULL,
-  size INTEGER NOT NULL,
-  hash TEXT NOT NULL,
-  root INTEGER NOT NULL DEFAULT 0,  -- the corpus root it was read from
-  category TEXT NOT NULL,
-  tags TEXT NOT NULL,  -- one a line
-  author TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
-CREATE TABLE IF NOT EXISTS files (
-  path TEXT PRIMARY KEY,
-  size INTEGER NOT NULL,
-  mtime_ns INTEGER NOT NULL,
-  root INTEGER NOT NULL DEFAULT 0
-);
-)sql";
-
-// The writer's lock file, and where a new Xapian database is built before it
-// is renamed to schema::kXapianDir.
-constexpr std::string_view kLockFile = "writer.lock";
-constexpr std::string_view kStagingDir = "xapian.new";
-constexpr std::string_view kCompactDir = "xapian.compact";
-// Documents changed since the database was last compacted.
-constexpr std::string_view kMetaChanged = "kavosh:changed-since-compaction";
-
-std::string meta(const Xapian::Database& db, std::string_view key) {
-  return db.get_metadata(std::string(key));
-}
 
 std::uint32_t root_of(const std::string& value) {
   std::uint32_t root = 0;
@@ -81,43 +38,6 @@ std::uint32_t root_of(const std::string& value) {
     root = root * 10 + static_cast<std::uint32_t>(c - '0');
   }
   return root;
-}
-
-std::string errno_message(int error) { return std::generic_category().message(error); }
-
-// Whether `dir` holds anything but what an index directory may hold before
-// its Xapian database exists (what an interrupted creation leaves).
-bool has_foreign_entries(const fs::path& dir) {
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(schema::kSqliteFile, 0) != 0 && name != kLockFile && name != kStagingDir &&
-        name != kCompactDir) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// fsync()s a directory, so that a rename in it survives a power cut.
-void sync_directory(const fs::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
-
-[[noreturn]] void rethrow_as_index_error(const fs::path& dir, std::string_view doing) {
-  try {
-    throw;
-  } catch (const Xapian::Error& e) {
-    throw Error(Error::kIo, fmt::format("{}: {}: {} (what was committed before is kept)",
-                                        dir.string(), doing, e.get_description()));
-  } catch (const SqliteError& e) {
-    throw Error(Error::kIo, fmt::format("{}: {}: {} (what was committed before is kept)",
-                                        dir.string(), doing, e.what()));
-  }
 }
 
 void check_versions(const Xapian::Database& db, const fs::path& dir) {
@@ -147,112 +67,6 @@ struct IndexStore::Lock {
   ~Lock() { ::close(fd); }
   int fd;
 };
-
-struct IndexStore::Sql {
-  explicit Sql(const fs::path& file) : db(file) {}
-
-  static bool create_schema(SqliteDb& db) {
-    db.exec("PRAGMA journal_mode = WAL");
-    // A crash of the process loses no committed transaction in WAL mode with
-    // NORMAL; a power cut may lose the last one, which a batch behind Xapian
-    // then repairs.
-    db.exec("PRAGMA synchronous = NORMAL");
-    db.exec(kCreateTables);
-    // Tables made before corpus roots were recorded: every row is root 0.
-    for (const char* table : {"documents", "files"}) {
-      Statement columns = db.prepare(fmt::format("PRAGMA table_info({})", table));
-      bool has_root = false;
-      while (columns.step()) {
-        has_root = has_root || columns.column_text(1) == "root";
-      }
-      if (!has_root) {
-        db.exec(fmt::format("ALTER TABLE {} ADD COLUMN root INTEGER NOT NULL DEFAULT 0", table));
-      }
-    }
-    return true;
-  }
-
-  void upsert_record(Xapian::docid docid, const schema::Record& r, std::uint32_t root) {
-    upsert.bind(1, static_cast<std::int64_t>(docid))
-        .bind(2, r.id)
-        .bind(3, r.path)
-        .bind(4, static_cast<std::int64_t>(r.line))
-        .bind(5, r.title)
-        .bind(6, r.source)
-        .bind(7, r.date_gregorian)
-        .bind(8, r.date_jalali)
-        .bind(9, r.date_written)
-        .bind(10, r.date_calendar)
-        .bind(11, r.date_origin)
-        .bind(12, r.url)
-        .bind(13, static_cast<std::int64_t>(r.size))
-        .bind(14, r.hash)
-        .bind(15, static_cast<std::int64_t>(root))
-        .bind(16, r.category)
-        .bind(17, fmt::format("{}", fmt::join(r.tags, "\n")))
-        .bind(18, r.author)
-        .run();
-  }
-
-  void info(std::string_view key, std::string_view value) {
-    set_info.bind(1, key).bind(2, value).run();
-  }
-
-  std::string info(std::string_view key) {
-    Statement get = db.prepare("SELECT value FROM info WHERE key = ?");
-    get.bind(1, key);
-    return get.step() ? get.column_text(0) : std::string();
-  }
-
-  // Members are initialized in this order: the schema exists before any
-  // statement is prepared against it.
-  SqliteDb db;
-  bool schema_ready = create_schema(db);
-  Statement find = db.prepare("SELECT docid, hash, root FROM documents WHERE ext_id = ?");
-  Statement upsert = db.prepare(
-      "INSERT OR REPLACE INTO documents (docid, ext_id, path, line, title, source, "
-      "date_gregorian, date_jalali, date_written, date_calendar, date_origin, url, size, hash, "
-      "root, category, tags, author) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  Statement remove = db.prepare("DELETE FROM documents WHERE docid = ?");
-  Statement file_get = db.prepare("SELECT size, mtime_ns FROM files WHERE path = ?");
-  Statement file_put =
-      db.prepare("INSERT OR REPLACE INTO files (path, size, mtime_ns, root) VALUES (?, ?, ?, ?)");
-  Statement count_path = db.prepare("SELECT count(*) FROM documents WHERE path = ?");
-  Statement file_forget = db.prepare("DELETE FROM files WHERE path = ?");
-  Statement set_info = db.prepare("INSERT OR REPLACE INTO info (key, value) VALUES (?, ?)");
-};
-
-std::string xapian_damage(const fs::path& xapian_dir) {
-  std::ostringstream out;
-  try {
-    const std::size_t errors = Xapian::Database::check(xapian_dir.string(), 0, &out);
-    if (errors == 0) {
-      return "";
-    }
-    // The report names each table, then its errors.
-    std::istringstream lines(out.str());
-    std::string line;
-    std::string last;
-    while (std::getline(lines, line)) {
-      if (!line.empty()) {
-        last = line;
-      }
-    }
-    return fmt::format("{} error{} in Xapian's tables: {}", errors, errors == 1 ? "" : "s", last);
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    // The check opens the tables for writing: on a read-only index it
-    // cannot run, and the document comparison has to do.
-    try {
-      Xapian::Database readable(xapian_dir.string());
-      return "";
-    } catch (const Xapian::Error&) {
-      return "damaged Xapian tables: " + e.get_description();
-    }
-  } catch (const Xapian::Error& e) {
-    return "damaged Xapian tables: " + e.get_description();
-  }
-}
 
 std::unique_ptr<IndexStore> IndexStore::open(const fs::path& dir, bool verify) {
   std::error_code ec;
@@ -312,7 +126,7 @@ void IndexStore::create(const fs::path& dir) {
     // whole, so no reader or later run ever meets a half-made index.
     {
       SqliteDb db(dir / schema::kSqliteFile);
-      Sql::create_schema(db);
+      MetadataTables::create_schema(db);
       db.exec("BEGIN");
       db.exec("DELETE FROM documents; DELETE FROM files; DELETE FROM info;");
       db.exec(
@@ -408,7 +222,7 @@ void IndexStore::open_sqlite() {
   const fs::path file = dir_ / schema::kSqliteFile;
   std::string damage;
   try {
-    sql_ = std::make_unique<Sql>(file);
+    sql_ = std::make_unique<MetadataTables>(file);
     Statement check = sql_->db.prepare("PRAGMA quick_check");
     if (check.step() && check.column_text(0) != "ok") {
       damage = check.column_text(0);
@@ -432,7 +246,7 @@ void IndexStore::open_sqlite() {
       }
     }
   }
-  sql_ = std::make_unique<Sql>(file);
+  sql_ = std::make_unique<MetadataTables>(file);
   sqlite_damage_ = damage;
   rebuild_sqlite();
   recovered_ = true;
@@ -463,120 +277,6 @@ std::optional<IndexStore::Stored> IndexStore::find(std::string_view id) {
   }
   q.reset();
   return found;
-}
-
-void IndexStore::best_cluster_in(Xapian::Database& db, const Xapian::Document& doc, double& best,
-                                 std::string& cluster) {
-  // At most this many candidates per band are compared: a band shared by
-  // very many documents carries little evidence. A document indexed again
-  // finds its own earlier version and keeps its cluster.
-  constexpr int kMaxPerBand = 64;
-  const auto signature = Signature::unserialise(doc.get_value(schema::kSignatureSlot));
-  if (!signature) {
-    return;
-  }
-  std::unordered_set<Xapian::docid> seen;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (!schema::is_band_term(term)) {
-      continue;
-    }
-    int n = 0;
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term) && n < kMaxPerBand;
-         ++p, ++n) {
-      if (!seen.insert(*p).second) {
-        continue;
-      }
-      const Xapian::Document other = db.get_document(*p);
-      const auto theirs = Signature::unserialise(other.get_value(schema::kSignatureSlot));
-      if (!theirs) {
-        continue;
-      }
-      const double similarity = signature->similarity(*theirs);
-      std::string label = other.get_value(schema::kClusterSlot);
-      if (similarity >= best && !label.empty()) {
-        best = similarity;
-        cluster = std::move(label);
-      }
-    }
-  }
-}
-
-std::string IndexStore::cluster_of(const Xapian::Document& doc, const std::string& own) {
-  std::string cluster;
-  double best = kDuplicateThreshold;
-  best_cluster_in(xapian_, doc, best, cluster);
-  for (SharedPeer* shared : peers_) {
-    const std::lock_guard lock(shared->mutex);
-    Xapian::Database& peer = shared->db;
-    // The peer's writer may have committed twice since the last reopen.
-    try {
-      best_cluster_in(peer, doc, best, cluster);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      try {
-        peer.reopen();
-        best_cluster_in(peer, doc, best, cluster);
-      } catch (const Xapian::Error&) {
-        // Left out this time: join_peer_clusters() looks again.
-      }
-    }
-  }
-  return cluster.empty() ? own : cluster;
-}
-
-std::size_t IndexStore::join_peer_clusters() {
-  std::size_t moved = 0;
-  try {
-    for (SharedPeer* peer : peers_) {
-      const std::lock_guard lock(peer->mutex);
-      peer->db.reopen();
-    }
-    for (const auto& [label, docids] : new_clusters_) {
-      Xapian::Document first;
-      try {
-        first = xapian_.get_document(docids.front());
-      } catch (const Xapian::DocNotFoundError&) {
-        continue;  // removed since
-      }
-      if (first.get_value(schema::kClusterSlot) != label) {
-        continue;
-      }
-      std::string cluster;
-      double best = kDuplicateThreshold;
-      for (SharedPeer* peer : peers_) {
-        const std::lock_guard lock(peer->mutex);
-        best_cluster_in(peer->db, first, best, cluster);
-      }
-      if (cluster.empty() || cluster >= label) {
-        continue;
-      }
-      for (const Xapian::docid docid : docids) {
-        try {
-          Xapian::Document doc = xapian_.get_document(docid);
-          if (doc.get_value(schema::kClusterSlot) == label) {
-            doc.add_value(schema::kClusterSlot, cluster);
-            xapian_.replace_document(docid, doc);
-            ++moved;
-            ++pending_;
-          }
-        } catch (const Xapian::DocNotFoundError&) {
-        }
-      }
-    }
-  } catch (...) {
-    rethrow_as_index_error(dir_, "cannot write to the index");
-  }
-  new_clusters_.clear();
-  return moved;
-}
-
-IndexStore::SharedPeer::SharedPeer(const fs::path& dir) {
-  try {
-    db = Xapian::Database((dir / schema::kXapianDir).string());
-  } catch (const Xapian::Error& e) {
-    throw Error(Error::kIo,
-                fmt::format("{}: cannot open shard: {}", dir.string(), e.get_description()));
-  }
 }
 
 void IndexStore::put(BuiltDoc&& doc) {
@@ -735,200 +435,6 @@ void IndexStore::commit() {
   }
 }
 
-namespace {
-
-std::uint64_t directory_bytes(const fs::path& dir) {
-  std::uint64_t bytes = 0;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const auto size = entry.file_size(ec);
-    bytes += ec ? 0 : size;
-  }
-  return bytes;
-}
-
-// Stops a compaction between two tables when asked (Ctrl-C): Xapian calls
-// set_status() as it goes, and the exception leaves compact() with the copy
-// unfinished, which is then removed; the live database is untouched.
-class StoppableCompactor : public Xapian::Compactor {
- public:
-  struct Stopped {};
-  explicit StoppableCompactor(const std::atomic<bool>* stop) : stop_(stop) {}
-  void set_status(const std::string&, const std::string&) override {
-    if (stop_ != nullptr && stop_->load(std::memory_order_relaxed)) {
-      throw Stopped{};
-    }
-  }
-
- private:
-  const std::atomic<bool>* stop_;
-};
-
-}  // namespace
-
-IndexStore::Compaction IndexStore::compact(std::uint64_t changed, bool force,
-                                           const std::atomic<bool>* stop) {
-  Compaction result;
-  const auto started = std::chrono::steady_clock::now();
-  const fs::path live = dir_ / schema::kXapianDir;
-  const fs::path fresh = dir_ / kCompactDir;
-  const std::uint64_t since = std::stoull("0" + meta(xapian_, kMetaChanged)) + changed;
-  const std::uint64_t documents = xapian_.get_doccount();
-  if (!force && (since == 0 || since * 4 < documents)) {
-    if (changed > 0) {
-      xapian_.set_metadata(std::string(kMetaChanged), std::to_string(since));
-      commit();
-    }
-    return result;
-  }
-  result.bytes_before = directory_bytes(live);
-  std::error_code ec;
-  try {
-    // Out of the batch transaction (nothing is pending), the counter reset
-    // and committed, so that the copy starts from zero.
-    xapian_.cancel_transaction();
-    in_transaction_ = false;
-    xapian_.set_metadata(std::string(kMetaChanged), "0");
-    xapian_.commit();
-    fs::remove_all(fresh, ec);
-    const Xapian::rev old_revision = xapian_.get_revision();
-    StoppableCompactor compactor(stop);
-    xapian_.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS, 0,
-                    compactor);
-    {
-      // Readers notice a new database by its revision (Database::reopen()
-      // is a no-op at the same one): make sure the copy's differs. (A
-      // compact copy starts again at revision 1.)
-      Xapian::WritableDatabase copy(fresh.string(), Xapian::DB_OPEN);
-      if (copy.get_revision() == old_revision) {
-        copy.set_metadata(std::string(kMetaChanged), "");
-        copy.commit();
-      }
-      copy.close();
-    }
-    sync_directory(fresh);
-    xapian_.close();
-    if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0) {
-      result.error = fmt::format("cannot swap in the compact copy: {}", errno_message(errno));
-    } else {
-      sync_directory(dir_);
-      result.done = true;
-    }
-  } catch (const Xapian::Error& e) {
-    result.error = fmt::format("compaction failed: {}", e.get_description());
-  } catch (const StoppableCompactor::Stopped&) {
-    result.interrupted = true;
-  }
-  fs::remove_all(fresh, ec);  // the old database, or a failed copy
-  try {
-    // Closed first: after a failed copy the old handle still holds Xapian's
-    // lock, and opening again would fail as "already locked", hiding the
-    // real cause (a full disk, say).
-    xapian_.close();
-    xapian_ = Xapian::WritableDatabase(live.string(), Xapian::DB_OPEN);
-    xapian_.begin_transaction();
-    in_transaction_ = true;
-    for (SharedPeer* peer : peers_) {
-      const std::lock_guard lock(peer->mutex);
-      peer->db.reopen();
-    }
-  } catch (...) {
-    rethrow_as_index_error(dir_, "cannot reopen the index after compaction");
-  }
-  result.bytes_after = directory_bytes(live);
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return result;
-}
-
 std::uint64_t IndexStore::document_count() const { return xapian_.get_doccount(); }
-
-CheckResult check_index(const fs::path& dir) {
-  std::error_code ec;
-  if (!fs::is_directory(dir / schema::kXapianDir, ec)) {
-    throw Error(Error::kNotAnIndex, fmt::format("{}: not a Kavosh index", dir.string()));
-  }
-  // Held until the check ends, so that no writer starts meanwhile. Without
-  // the file (an index written by nobody since it was copied) there is no
-  // writer to fear.
-  struct SharedLock {
-    int fd;
-    ~SharedLock() {
-      if (fd >= 0) {
-        ::close(fd);
-      }
-    }
-  } lock{::open((dir / kLockFile).c_str(), O_RDONLY | O_CLOEXEC)};
-  if (lock.fd >= 0) {
-    if (::flock(lock.fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
-      throw Error(Error::kBusy,
-                  fmt::format("{}: index is locked by another process; check it when that run ends",
-                              dir.string()));
-    }
-  }
-  if (std::string damage = xapian_damage(dir / schema::kXapianDir); !damage.empty()) {
-    return CheckResult{std::move(damage), 0};
-  }
-  const Xapian::Database xapian((dir / schema::kXapianDir).string());
-  CheckResult result{"", xapian.get_doccount()};
-  if (!fs::exists(dir / schema::kSqliteFile, ec)) {
-    result.problem = fmt::format("no {} (index again to rebuild it)", schema::kSqliteFile);
-    return result;
-  }
-  // SQLite reads a WAL database through its -shm file, which it creates if
-  // the directory lets it, and removes on closing if it may write. Where it
-  // cannot (read-only media, another user's index) and no -wal file exists,
-  // the database file is all there is. Nothing is written either way.
-  const fs::path sqlite_path = dir / schema::kSqliteFile;
-  SqliteDb::Mode mode = SqliteDb::Mode::kReadWrite;
-  if (::access(dir.c_str(), W_OK) != 0) {
-    mode = fs::exists(sqlite_path.string() + "-wal", ec) ? SqliteDb::Mode::kReadOnly
-                                                         : SqliteDb::Mode::kImmutable;
-  }
-  try {
-    SqliteDb sql(sqlite_path, mode);
-    std::unordered_map<Xapian::docid, std::pair<std::string, std::string>> rows;
-    Statement q = sql.prepare("SELECT docid, ext_id, hash FROM documents");
-    while (q.step()) {
-      rows.emplace(static_cast<Xapian::docid>(q.column_int(0)),
-                   std::pair{q.column_text(1), q.column_text(2)});
-    }
-    Statement batch = sql.prepare("SELECT value FROM info WHERE key = 'batch'");
-    const std::string sql_batch = batch.step() ? batch.column_text(0) : "";
-    if (sql_batch != meta(xapian, schema::kMetaBatch)) {
-      result.problem =
-          fmt::format("batch {} in Xapian, {} in SQLite (an interrupted run; index again)",
-                      meta(xapian, schema::kMetaBatch), sql_batch);
-      return result;
-    }
-    if (rows.size() != xapian.get_doccount()) {
-      result.problem =
-          fmt::format("{} documents in Xapian, {} in SQLite", xapian.get_doccount(), rows.size());
-      return result;
-    }
-    for (auto it = xapian.postlist_begin(""); it != xapian.postlist_end(""); ++it) {
-      const auto row = rows.find(*it);
-      const schema::Record record = schema::Record::from_data(xapian.get_document(*it).get_data());
-      if (row == rows.end()) {
-        result.problem =
-            fmt::format("document {} ({}) is in Xapian but not in SQLite", *it, record.id);
-        return result;
-      }
-      if (row->second.first != record.id || row->second.second != record.hash) {
-        result.problem = fmt::format("document {} is {} in Xapian but {} in SQLite", *it, record.id,
-                                     row->second.first);
-        return result;
-      }
-    }
-  } catch (const SqliteError& e) {
-    result.problem = fmt::format(
-        "{} is damaged: {} (the next kavosh-index run rebuilds it from "
-        "the Xapian index)",
-        schema::kSqliteFile, e.what());
-  } catch (const std::runtime_error& e) {
-    result.problem = fmt::format("a damaged document record in Xapian: {}", e.what());
-  }
-  return result;
-}
 
 }  // namespace kavosh

@@ -39,6 +39,8 @@
 
 namespace kavosh {
 
+struct MetadataTables;  // metadata_tables.h
+
 class IndexStore {
  public:
   // A shard's committed documents as the other shards' writers read them:
@@ -164,7 +166,6 @@ class IndexStore {
 
  private:
   struct Lock;
-  struct Sql;
   IndexStore(const std::filesystem::path& dir, std::unique_ptr<Lock> lock);
   static void create(const std::filesystem::path& dir);
   void rebuild_sqlite();
@@ -175,6 +176,10 @@ class IndexStore {
                        std::string& cluster);
   // The cluster of the most similar document here or in a peer, or `own`.
   std::string cluster_of(const Xapian::Document& doc, const std::string& own);
+  // compact()'s steps: the copy made and swapped in (what went wrong told in
+  // `result`), then the live database opened again.
+  void swap_in_compact_copy(const std::atomic<bool>* stop, Compaction& result);
+  void reopen_after_compaction();
   std::vector<SharedPeer*> peers_;
   // With peers: the clusters this run created, and their documents.
   std::map<std::string, std::vector<Xapian::docid>> new_clusters_;
@@ -184,29 +189,13 @@ class IndexStore {
   std::filesystem::path dir_;
   Xapian::WritableDatabase xapian_;
   bool in_transaction_ = false;
-  std::unique_ptr<Sql> sql_;
+  std::unique_ptr<MetadataTables> sql_;
   std::uint64_t batch_ = 0;
   std::size_t pending_ = 0;
   std::uint32_t root_ = 0;
   bool recovered_ = false;
   std::string sqlite_damage_;
 };
-
-// The first structural problem Xapian's own check finds in the tables of
-// the Xapian database at `xapian_dir`, or "" if there is none.
-std::string xapian_damage(const std::filesystem::path& xapian_dir);
-
-struct CheckResult {
-  std::string problem;  // the first disagreement; empty if none
-  std::uint64_t documents = 0;
-};
-
-// Compares the Xapian documents with the SQLite rows of an index, document
-// by document. Opens the index read-only. Throws Error if the directory
-// holds no index or a writer holds its lock (the two halves of an index being
-// written may be a batch apart), Xapian::Error or Error (SqliteError) if either part
-// cannot be read.
-CheckResult check_index(const std::filesystem::path& dir);
 
 }  // namespace kavosh
 

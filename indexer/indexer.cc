@@ -4,18 +4,17 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
-#include <deque>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <unordered_set>
 
-#include "common/schema.h"
+#include "common/features.h"
 #include "common/shards.h"
-#include "indexer/index_store.h"
+#include "indexer/index_stores.h"
 #include "indexer/pipeline.h"
+#include "indexer/progress.h"
+#include "indexer/root_records.h"
 #include "indexer/roots.h"
 
 namespace kavosh {
@@ -47,225 +46,9 @@ class CountingReporter : public Reporter {
   IndexSummary& summary_;
 };
 
-// One line on stderr, by bytes of the whole corpus read: percent,
-// documents per second and time left, redrawn at most five times a second.
-class Progress {
- public:
-  Progress(bool enabled, std::uint64_t total_bytes)
-      : enabled_(enabled), total_(static_cast<double>(std::max<std::uint64_t>(total_bytes, 1))) {}
-  void update(std::uint64_t done_bytes, std::uint64_t documents, bool final = false) {
-    if (!enabled_) {
-      return;
-    }
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(200) && !final) {
-      return;
-    }
-    last_ = now;
-    const double elapsed = std::chrono::duration<double>(now - started_).count();
-    const double fraction = std::min(1.0, static_cast<double>(done_bytes) / total_);
-    std::string eta = "--";
-    if (fraction > 0.001 && elapsed > 1) {
-      const auto left = static_cast<long long>(elapsed / fraction - elapsed);
-      eta = fmt::format("{}:{:02}", left / 60, left % 60);
-    }
-    fmt::print(stderr, "\r\033[K{:5.1f}%  {:.0f} MB of {:.0f} MB  {} documents  {:.0f}/s  ETA {}",
-               100 * fraction, static_cast<double>(done_bytes) / 1e6, total_ / 1e6, documents,
-               elapsed > 0 ? static_cast<double>(documents) / elapsed : 0.0, eta);
-    std::fflush(stderr);
-  }
-  ~Progress() {
-    if (enabled_) {
-      std::fputs("\r\033[K", stderr);
-    }
-  }
-
- private:
-  bool enabled_;
-  double total_;
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point last_{};
-};
-
 std::size_t default_jobs() {
   const unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : cores;
-}
-
-}  // namespace
-
-std::vector<std::filesystem::path> index_parts(const std::filesystem::path& index,
-                                               std::size_t requested) {
-  namespace fs = std::filesystem;
-  std::optional<std::vector<fs::path>> shards = shards::read_manifest(index);
-  if (!shards && requested > 1) {
-    std::error_code ec;
-    if (fs::exists(index / schema::kXapianDir, ec)) {
-      throw Error(
-          Error::kBadInput,
-          fmt::format("{}: a single index, not {} shards: build the shards in a new directory",
-                      index.string(), requested));
-    }
-    shards = shards::write_manifest(index, requested);
-  }
-  if (!shards) {
-    return {index};
-  }
-  if (requested != 0 && requested != shards->size()) {
-    throw Error(Error::kBadInput,
-                fmt::format("{}: has {} shards, not {}: build {} shards in a new directory",
-                            index.string(), shards->size(), requested, requested));
-  }
-  return *shards;
-}
-
-namespace {
-
-namespace fs = std::filesystem;
-using Stores = std::vector<std::unique_ptr<IndexStore>>;
-// Declared before the Stores that point into them, so they outlive them.
-using Peers = std::deque<IndexStore::SharedPeer>;
-
-// The index directory and its shards, by device and inode: never read as
-// part of a corpus that contains them.
-std::vector<std::pair<std::uint64_t, std::uint64_t>> index_directories(const fs::path& index) {
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;
-  std::error_code ec;
-  if (!fs::is_directory(index, ec)) {
-    return keys;
-  }
-  const CorpusRoot dir = identify_folder(index);
-  keys.emplace_back(dir.device, dir.inode);
-  for (const auto& entry : fs::directory_iterator(index, ec)) {
-    if (entry.is_directory(ec) && fs::exists(entry.path() / schema::kXapianDir, ec)) {
-      const CorpusRoot shard = identify_folder(entry.path());
-      keys.emplace_back(shard.device, shard.inode);
-    }
-  }
-  return keys;
-}
-
-void refuse_corpus_in_index(const CorpusRoot& corpus, const fs::path& index) {
-  std::error_code ec;
-  if (!fs::exists(index, ec)) {
-    return;
-  }
-  const fs::path index_path = fs::canonical(index, ec);
-  const fs::path corpus_path(corpus.path);
-  const auto [end, ignored] =
-      std::mismatch(index_path.begin(), index_path.end(), corpus_path.begin(), corpus_path.end());
-  if (!ec && end == index_path.end()) {
-    throw Error(Error::kBadInput,
-                fmt::format("corpus {} is the index directory {} or inside it: give the "
-                            "folder of articles as CORPUS_DIR",
-                            corpus.path, index.string()));
-  }
-}
-
-bool index_exists(const fs::path& index) {
-  std::error_code ec;
-  return fs::exists(index / schema::kXapianDir, ec) || fs::exists(index / "shards", ec);
-}
-
-// A new sharded index whose creation fails (no space, too many open files)
-// is removed again, manifest and all: nothing half-made is left.
-void remove_half_made(const fs::path& index, const std::vector<fs::path>& parts) {
-  std::error_code ec;
-  for (const auto& part : parts) {
-    fs::remove_all(part, ec);
-  }
-  fs::remove(index / shards::kManifestFile, ec);
-}
-
-Stores open_stores(const IndexOptions& options, Peers& peers, IndexSummary& summary) {
-  Stores stores;
-  if (options.dry_run && !index_exists(options.index)) {
-    return stores;  // a new index: everything would be added
-  }
-  const bool fresh = !index_exists(options.index);
-  const std::vector<fs::path> parts = index_parts(options.index, options.shards);
-  try {
-    for (const auto& part : parts) {
-      stores.push_back(IndexStore::open(part, options.verify));
-    }
-    if (stores.size() > 1) {
-      for (const auto& part : parts) {
-        peers.emplace_back(part);
-      }
-      for (std::size_t i = 0; i < stores.size(); ++i) {
-        for (std::size_t j = 0; j < parts.size(); ++j) {
-          if (j != i) {
-            stores[i]->add_peer(peers[j]);
-          }
-        }
-      }
-    }
-  } catch (...) {
-    if (fresh && parts.size() > 1) {
-      stores.clear();
-      remove_half_made(options.index, parts);
-    }
-    throw;
-  }
-  summary.shards = stores.size();
-  for (const auto& store : stores) {
-    summary.recovered = summary.recovered || store->recovered();
-    if (!store->sqlite_damage().empty()) {
-      summary.sqlite_damage = store->sqlite_damage();
-    }
-  }
-  return stores;
-}
-
-// Finds or records the root of this run in every store, and returns it.
-CorpusRoot resolve_root(const CorpusRoot& folder, bool has_files, Stores& stores,
-                        IndexSummary& summary) {
-  std::vector<CorpusRoot> roots;
-  try {
-    roots = stores.empty() ? roots : parse_roots(stores.front()->roots());
-  } catch (const std::runtime_error& e) {
-    throw Error(Error::kCorruption, e.what());
-  }
-  std::optional<CorpusRoot> root = match_root(roots, folder);
-  if (!root) {
-    root = new_root(roots, folder, [&](const std::string& label) {
-      return std::any_of(stores.begin(), stores.end(),
-                         [&](const auto& store) { return store->has_top_level(label); });
-    });
-    // An index made before roots were recorded: its documents are root 0's.
-    summary.new_root = !(roots.empty() && std::any_of(stores.begin(), stores.end(), [](auto& s) {
-                           return s->document_count() > 0;
-                         }));
-    if (!has_files) {
-      // An empty folder adds nothing: recording it would only add a root.
-      summary.root_path = root->path;
-      summary.root_label = root->label;
-      return *root;
-    }
-    roots.push_back(*root);
-  } else if (root->path != folder.path || root->inode != folder.inode) {
-    // Moved, renamed or restored: the record follows the folder.
-    for (CorpusRoot& r : roots) {
-      if (r.number == root->number) {
-        r.path = folder.path;
-        r.device = folder.device;
-        r.inode = folder.inode;
-      }
-    }
-    root->path = folder.path;
-  }
-  summary.root_path = root->path;
-  summary.root_label = root->label;
-  summary.other_roots = roots.size() - 1;
-  const std::string record = serialise_roots(roots);
-  for (const auto& store : stores) {
-    store->set_root(root->number);
-    summary.root_documents += store->documents_of_root(root->number);
-    if (store->roots() != record) {
-      store->set_roots(record);
-    }
-  }
-  return *root;
 }
 
 bool under_any(const std::string& path, const std::vector<std::string>& dirs) {
@@ -376,104 +159,155 @@ std::vector<std::unique_ptr<Pipeline>> make_pipelines(const IndexOptions& option
   return pipelines;
 }
 
-// Reads every file of the listing into the pipelines (or, for a dry run
-// of a new index, counts every article as added).
-void read_corpus(const IndexOptions& options, const CorpusListing& listing, Stores& stores,
-                 Reporter& reporter, RunState& state, IndexSummary& summary) {
-  std::vector<bool> unchanged_files(listing.files.size());
-  // Decided before the pipelines own the stores; a file is read once a run,
-  // so its row is not changed before it is looked up. A file counts as
-  // unchanged only if every shard says so (an interrupted run may have
-  // committed it in some shards only).
+// Which files of the listing are unchanged since the last run. Decided
+// before the pipelines own the stores; a file is read once a run, so its
+// row is not changed before it is looked up. A file counts as unchanged only
+// if every shard says so (an interrupted run may have committed it in some
+// shards only).
+std::vector<bool> unchanged_files(const CorpusListing& listing, Stores& stores) {
+  std::vector<bool> unchanged(listing.files.size());
   for (std::size_t i = 0; i < listing.files.size(); ++i) {
     const CorpusFile& f = listing.files[i];
-    unchanged_files[i] = !stores.empty() && std::all_of(stores.begin(), stores.end(), [&](auto& s) {
+    unchanged[i] = !stores.empty() && std::all_of(stores.begin(), stores.end(), [&](auto& s) {
       return s->file_unchanged(f.relative, f.size, f.mtime_ns);
     });
   }
-  auto pipelines = make_pipelines(options, stores, reporter);
-  const auto counts = [&] {
-    if (pipelines.empty()) {
+  return unchanged;
+}
+
+// Feeds the articles of a corpus listing to the pipelines, one per store (or,
+// for a dry run of a new index, counts every article as added), keeping the
+// summary's counts and the progress line up to date.
+class CorpusFeed {
+ public:
+  CorpusFeed(const IndexOptions& options, const CorpusListing& listing, Stores& stores,
+             Reporter& reporter, RunState& state, IndexSummary& summary)
+      : options_(options),
+        reporter_(reporter),
+        state_(state),
+        summary_(summary),
+        pipelines_(make_pipelines(options, stores, reporter)),
+        progress_(options.progress, listing.bytes) {}
+
+  // The file's documents stay as they are.
+  void keep(const CorpusFile& file) {
+    state_.kept.insert(file.relative);
+    for (const auto& pipeline : pipelines_) {
+      pipeline->add_unchanged_file(file.relative);
+    }
+    bytes_done_ += file.size;
+  }
+
+  // Throws Interrupted when a stop is requested.
+  void read(const CorpusFile& file) {
+    const auto sink = [&](Article&& article) { add(std::move(article)); };
+    const auto in_file = [&](std::uint64_t at) {
+      counts();
+      progress_.update(bytes_done_ + at, documents());
+    };
+    const ReadResult result =
+        read_articles(file, reporter_, sink, options_.max_article_bytes, in_file);
+    bytes_done_ += file.size;
+    const bool read_in_full = !result.file_failed && result.problems == 0;
+    if (!read_in_full) {
+      state_.kept.insert(file.relative);
+    }
+    for (const auto& pipeline : pipelines_) {
+      pipeline->add_file(file, read_in_full);
+    }
+  }
+
+  // Before each file.
+  void listed(const CorpusFile& file) {
+    ++summary_.files;
+    state_.listed.insert(file.relative);
+    counts();
+    progress_.update(bytes_done_, documents());
+  }
+
+  bool stop_requested() const {
+    return options_.stop != nullptr && options_.stop->load(std::memory_order_relaxed);
+  }
+
+  // Everything read is written, interrupted or not.
+  void finish() {
+    for (const auto& pipeline : pipelines_) {
+      pipeline->finish();
+      summary_.would_add.insert(summary_.would_add.end(), pipeline->would_add().begin(),
+                                pipeline->would_add().end());
+      summary_.would_update.insert(summary_.would_update.end(), pipeline->would_update().begin(),
+                                   pipeline->would_update().end());
+    }
+    counts();
+    if (!summary_.interrupted) {
+      progress_.update(bytes_done_, documents(), true);
+    }
+  }
+
+ private:
+  void add(Article&& article) {
+    if (stop_requested()) {
+      throw Interrupted{};
+    }
+    if (!state_.seen_ids.insert(article.id).second) {
+      reporter_.skipped(article.path, article.line, fmt::format("duplicate id \"{}\"", article.id));
       return;
     }
-    summary.added = summary.updated = summary.unchanged = 0;
-    for (const auto& pipeline : pipelines) {
-      summary.added += pipeline->added();
-      summary.updated += pipeline->updated();
-      summary.unchanged += pipeline->unchanged();
+    if (pipelines_.empty()) {
+      ++summary_.added;
+      summary_.would_add.push_back(std::move(article.id));
+      return;
     }
-  };
-  const auto stop_requested = [&] {
-    return options.stop != nullptr && options.stop->load(std::memory_order_relaxed);
-  };
-  Progress progress(options.progress, listing.bytes);
-  std::uint64_t bytes_done = 0;
+    const std::size_t shard =
+        pipelines_.size() == 1 ? 0 : shards::shard_of(article.id, pipelines_.size());
+    pipelines_[shard]->add_article(std::move(article));
+  }
+
+  void counts() {
+    if (pipelines_.empty()) {
+      return;
+    }
+    summary_.added = summary_.updated = summary_.unchanged = 0;
+    for (const auto& pipeline : pipelines_) {
+      summary_.added += pipeline->added();
+      summary_.updated += pipeline->updated();
+      summary_.unchanged += pipeline->unchanged();
+    }
+  }
+
+  std::uint64_t documents() const { return summary_.added + summary_.updated + summary_.unchanged; }
+
+  const IndexOptions& options_;
+  Reporter& reporter_;
+  RunState& state_;
+  IndexSummary& summary_;
+  std::vector<std::unique_ptr<Pipeline>> pipelines_;
+  Progress progress_;
+  std::uint64_t bytes_done_ = 0;
+};
+
+// Reads every file of the listing into the stores.
+void read_corpus(const IndexOptions& options, const CorpusListing& listing, Stores& stores,
+                 Reporter& reporter, RunState& state, IndexSummary& summary) {
+  const std::vector<bool> unchanged = unchanged_files(listing, stores);
+  CorpusFeed feed(options, listing, stores, reporter, state, summary);
   try {
     for (std::size_t i = 0; i < listing.files.size(); ++i) {
       const CorpusFile& file = listing.files[i];
-      if (stop_requested()) {
+      if (feed.stop_requested()) {
         throw Interrupted{};
       }
-      ++summary.files;
-      state.listed.insert(file.relative);
-      counts();
-      progress.update(bytes_done, summary.added + summary.updated + summary.unchanged);
-      if (unchanged_files[i]) {
-        state.kept.insert(file.relative);
-        for (const auto& pipeline : pipelines) {
-          pipeline->add_unchanged_file(file.relative);
-        }
-        bytes_done += file.size;
-        continue;
-      }
-      const auto sink = [&](Article&& article) {
-        if (stop_requested()) {
-          throw Interrupted{};
-        }
-        if (!state.seen_ids.insert(article.id).second) {
-          reporter.skipped(article.path, article.line,
-                           fmt::format("duplicate id \"{}\"", article.id));
-          return;
-        }
-        if (pipelines.empty()) {
-          ++summary.added;
-          summary.would_add.push_back(std::move(article.id));
-          return;
-        }
-        const std::size_t shard =
-            pipelines.size() == 1 ? 0 : shards::shard_of(article.id, pipelines.size());
-        pipelines[shard]->add_article(std::move(article));
-      };
-      const auto in_file = [&](std::uint64_t at) {
-        counts();
-        progress.update(bytes_done + at, summary.added + summary.updated + summary.unchanged);
-      };
-      const ReadResult result =
-          read_articles(file, reporter, sink, options.max_article_bytes, in_file);
-      bytes_done += file.size;
-      const bool read_in_full = !result.file_failed && result.problems == 0;
-      if (!read_in_full) {
-        state.kept.insert(file.relative);
-      }
-      for (const auto& pipeline : pipelines) {
-        pipeline->add_file(file, read_in_full);
+      feed.listed(file);
+      if (unchanged[i]) {
+        feed.keep(file);
+      } else {
+        feed.read(file);
       }
     }
   } catch (const Interrupted&) {
     summary.interrupted = true;
   }
-  // Everything read is written, interrupted or not.
-  for (const auto& pipeline : pipelines) {
-    pipeline->finish();
-    summary.would_add.insert(summary.would_add.end(), pipeline->would_add().begin(),
-                             pipeline->would_add().end());
-    summary.would_update.insert(summary.would_update.end(), pipeline->would_update().begin(),
-                                pipeline->would_update().end());
-  }
-  counts();
-  if (!summary.interrupted) {
-    progress.update(bytes_done, summary.added + summary.updated + summary.unchanged, true);
-  }
+  feed.finish();
 }
 
 // Commits, joins near-duplicate clusters across shards, compacts.
@@ -493,6 +327,15 @@ void finish_run(const IndexOptions& options, Stores& stores, IndexSummary& summa
   if (!summary.interrupted && options.compact != IndexOptions::Compact::kNever) {
     compact_stores(options, stores, summary);
   }
+}
+
+// The stores' figures at the end of the run.
+void count_documents(const Stores& stores, std::uint64_t batches_before, IndexSummary& summary) {
+  for (const auto& store : stores) {
+    summary.documents += store->document_count();
+    summary.batches += store->committed_batches();
+  }
+  summary.batches -= batches_before;
 }
 
 }  // namespace
@@ -538,80 +381,10 @@ IndexSummary run_index(const IndexOptions& options, Reporter& user_reporter) {
     return summary;  // the stores' destructors drop what is pending
   }
   finish_run(options, stores, summary);
-  for (const auto& store : stores) {
-    summary.documents += store->document_count();
-    summary.batches += store->committed_batches();
-  }
-  summary.batches -= batches_before;
+  count_documents(stores, batches_before, summary);
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
-}
-
-}  // namespace kavosh
-
-namespace kavosh {
-
-std::uint64_t remove_root(const std::filesystem::path& index, const std::string& name) {
-  if (!index_exists(index)) {
-    throw Error(Error::kNotAnIndex, fmt::format("{}: no Kavosh index here", index.string()));
-  }
-  Stores stores;
-  for (const auto& part : index_parts(index, 0)) {
-    stores.push_back(IndexStore::open(part));
-  }
-  std::vector<CorpusRoot> roots;
-  try {
-    roots = parse_roots(stores.front()->roots());
-  } catch (const std::runtime_error& e) {
-    throw Error(Error::kCorruption, e.what());
-  }
-  const std::optional<CorpusRoot> root = find_root(roots, name);
-  if (!root) {
-    throw Error(Error::kNotFound,
-                fmt::format("{}: no corpus root \"{}\" (kavosh-index --roots lists them)",
-                            index.string(), name));
-  }
-  std::erase_if(roots, [&](const CorpusRoot& r) { return r.number == root->number; });
-  std::uint64_t removed = 0;
-  for (const auto& store : stores) {
-    store->for_each_document(root->number,
-                             [&](Xapian::docid docid, const std::string&, const std::string&) {
-                               store->remove(docid);
-                               ++removed;
-                               if (store->pending() >= 2000) {
-                                 store->commit();
-                               }
-                             });
-    store->set_root(root->number);
-    store->for_each_file(root->number, [&](const std::string& path) { store->forget_file(path); });
-    store->set_roots(serialise_roots(roots));
-    store->commit();
-  }
-  return removed;
-}
-
-std::vector<RootInfo> list_roots(const std::filesystem::path& index) {
-  if (!index_exists(index)) {
-    throw Error(Error::kNotAnIndex, fmt::format("{}: no Kavosh index here", index.string()));
-  }
-  std::vector<RootInfo> infos;
-  Stores stores;
-  for (const auto& part : index_parts(index, 0)) {
-    stores.push_back(IndexStore::open(part));
-  }
-  try {
-    for (const CorpusRoot& root : parse_roots(stores.front()->roots())) {
-      RootInfo info{root.path, root.label, 0};
-      for (const auto& store : stores) {
-        info.documents += store->documents_of_root(root.number);
-      }
-      infos.push_back(std::move(info));
-    }
-  } catch (const std::runtime_error& e) {
-    throw Error(Error::kCorruption, e.what());
-  }
-  return infos;
 }
 
 }  // namespace kavosh

@@ -6,6 +6,7 @@
 // committed; run again to finish).
 #include <fmt/format.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <CLI/CLI.hpp>
 #include <atomic>
@@ -18,8 +19,10 @@
 
 #include "common/features.h"
 #include "common/terminal_text.h"
-#include "indexer/index_store.h"
+#include "indexer/index_check.h"
+#include "indexer/index_stores.h"
 #include "indexer/indexer.h"
+#include "indexer/root_records.h"
 
 namespace {
 
@@ -219,6 +222,50 @@ int roots(const std::string& index) {
   return 0;
 }
 
+// What a run that wrote something has to say besides its summary, before it.
+void print_run_notes(const Args& a, const kavosh::IndexSummary& summary) {
+  if (!summary.sqlite_damage.empty()) {
+    fmt::print(stderr,
+               "kavosh-index: warning: {}: metadata.sqlite was damaged ({}): rebuilt from the "
+               "Xapian index, the damaged file kept as metadata.sqlite.damaged\n",
+               terminal_safe(a.index), terminal_safe(summary.sqlite_damage));
+  } else if (summary.recovered) {
+    fmt::print(stderr,
+               "kavosh-index: note: metadata rebuilt from the Xapian index after an "
+               "interrupted run\n");
+  }
+  if (summary.files == 0) {
+    fmt::print(stderr, "kavosh-index: warning: {}: no article files found\n",
+               terminal_safe(a.corpus));
+  }
+}
+
+// What a run that wrote something has to say after its summary, and its
+// exit status.
+int finish_run(const Args& a, const kavosh::IndexSummary& summary) {
+  if (!summary.compact_error.empty()) {
+    fmt::print(stderr, "kavosh-index: warning: {}: {} (the index is intact)\n",
+               terminal_safe(a.index), terminal_safe(summary.compact_error));
+  }
+  if (summary.interrupted) {
+    fmt::print(stderr,
+               "kavosh-index: interrupted; everything read so far is committed ({} documents "
+               "in the index): run again to finish\n",
+               summary.documents);
+    return 130;
+  }
+  if (summary.removals_refused > 0) {
+    fmt::print(stderr,
+               "kavosh-index: error: {}: removed nothing: this run would remove {} of the {} "
+               "documents indexed from {}, because {}; if that is what you want, run again with "
+               "--allow-removals (--dry-run lists them)\n",
+               terminal_safe(a.index), summary.removals_refused, summary.root_documents,
+               terminal_safe(summary.root_path), summary.refused_because);
+    return 2;
+  }
+  return summary.skipped > 0 ? 1 : 0;
+}
+
 int index(Args& a) {
   if (a.corpus.empty()) {
     fmt::print(stderr, "kavosh-index: error: CORPUS_DIR is required\n");
@@ -244,42 +291,9 @@ int index(Args& a) {
     print_dry_run(summary);
     return summary.skipped > 0 ? 1 : 0;
   }
-  if (!summary.sqlite_damage.empty()) {
-    fmt::print(stderr,
-               "kavosh-index: warning: {}: metadata.sqlite was damaged ({}): rebuilt from the "
-               "Xapian index, the damaged file kept as metadata.sqlite.damaged\n",
-               terminal_safe(a.index), terminal_safe(summary.sqlite_damage));
-  } else if (summary.recovered) {
-    fmt::print(stderr,
-               "kavosh-index: note: metadata rebuilt from the Xapian index after an "
-               "interrupted run\n");
-  }
-  if (summary.files == 0) {
-    fmt::print(stderr, "kavosh-index: warning: {}: no article files found\n",
-               terminal_safe(a.corpus));
-  }
+  print_run_notes(a, summary);
   print_summary(summary);
-  if (!summary.compact_error.empty()) {
-    fmt::print(stderr, "kavosh-index: warning: {}: {} (the index is intact)\n",
-               terminal_safe(a.index), terminal_safe(summary.compact_error));
-  }
-  if (summary.interrupted) {
-    fmt::print(stderr,
-               "kavosh-index: interrupted; everything read so far is committed ({} documents "
-               "in the index): run again to finish\n",
-               summary.documents);
-    return 130;
-  }
-  if (summary.removals_refused > 0) {
-    fmt::print(stderr,
-               "kavosh-index: error: {}: removed nothing: this run would remove {} of the {} "
-               "documents indexed from {}, because {}; if that is what you want, run again with "
-               "--allow-removals (--dry-run lists them)\n",
-               terminal_safe(a.index), summary.removals_refused, summary.root_documents,
-               terminal_safe(summary.root_path), summary.refused_because);
-    return 2;
-  }
-  return summary.skipped > 0 ? 1 : 0;
+  return finish_run(a, summary);
 }
 
 int run(int argc, char** argv) {

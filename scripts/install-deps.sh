@@ -9,8 +9,13 @@ packages=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev catch2
   # scripts/fuzz.sh: clang with libFuzzer and its sanitizer runtimes
   clang libclang-rt-14-dev
+  # scripts/test.sh: clang-tidy 14 and run-clang-tidy over the production code
+  clang-tidy
   # tests/terminal_output_test.cc: kavosh-search in a real terminal pane
   tmux
+  # kavosh-serve: the HTTP library; tests/serve_browser_test.sh: a real
+  # browser; bench/serve/run.sh: the load generator
+  libcpp-httplib-dev chromium wrk
 )
 
 missing=()

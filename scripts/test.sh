@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds Kavosh with its tests and runs them all;
+# runs clang-tidy with the repository's .clang-tidy over the production code
+# (common/, indexer/, searcher/), where any warning fails;
 # installs the shared and the static library and builds examples/embed
 # against each (scripts/test-package.sh); then fuzzes each parser for
 # FUZZ_SECONDS (default 30) from FUZZ_SEED (default 1, so that a finding
@@ -18,6 +20,13 @@ stage "build"
 BUILD_DIR=build scripts/build.sh -DKAVOSH_BUILD_TESTS=ON
 stage "tests"
 (cd build && ctest --output-on-failure --parallel "$(nproc)")
+
+stage "clang-tidy: common/, indexer/, searcher/ (warnings are errors)"
+# build/compile_commands.json (CMAKE_EXPORT_COMPILE_COMMANDS) names every
+# production source with its flags; headers are checked through them
+# (HeaderFilterRegex).
+run-clang-tidy -quiet -j "$(nproc)" -p build "^$PWD/(common|indexer|searcher)/" >build/clang-tidy.log 2>&1 ||
+  { grep -E 'error:|warning:' build/clang-tidy.log >&2 || cat build/clang-tidy.log >&2; exit 1; }
 
 stage "package: install, then build examples/embed against it"
 BUILD_DIR=build scripts/test-package.sh

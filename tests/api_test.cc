@@ -36,6 +36,24 @@ TEST_CASE("open() gives a searcher over an index, and document_count() its size"
   CHECK(searcher.document_count() == 39);
 }
 
+TEST_CASE("index_version() is the version written in every index the library opens", "[api]") {
+  const kavosh::IndexVersion version = kavosh::index_version();
+  const Xapian::Database db((corpus_index() / "xapian").string());
+  CHECK(db.get_metadata("kavosh:schema") == std::to_string(version.schema));
+  CHECK(db.get_metadata("kavosh:analyzer") == std::to_string(version.analyzer));
+}
+
+TEST_CASE("document_count() of an index moved away throws a kavosh::Error", "[api][errors]") {
+  TempDir tmp;
+  REQUIRE(run({"/bin/cp", "-r", corpus_index().string(), (tmp / "index").string()}).status == 0);
+  const kavosh::Searcher searcher = kavosh::Searcher::open(tmp / "index");
+  CHECK(searcher.document_count() == 39);
+  fs::rename(tmp / "index", tmp / "moved");
+  CHECK_THROWS_AS(searcher.document_count(), kavosh::Error);
+  fs::rename(tmp / "moved", tmp / "index");
+  CHECK(searcher.document_count() == 39);
+}
+
 TEST_CASE("open() names what it cannot open, with a code", "[api][errors]") {
   TempDir tmp;
   try {

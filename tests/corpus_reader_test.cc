@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "tests/corpora.h"
+
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using kavosh::Article;
@@ -674,14 +676,14 @@ TEST_CASE("Windows-1256 names that differ only in bytes U+FFFD would merge stay 
   CHECK(kavosh::escape_file_name("a\\b.txt") == "a\\b.txt");
 }
 
-TEST_CASE("the Hamshahri subset reads as 5,375 articles without a problem", "[reader][corpus]") {
-  const fs::path path = KAVOSH_SHARED_DIR "/corpora/hamshahri-ir-subset/docs.jsonl.gz";
-  if (!fs::exists(path)) {
-    WARN("skipped: " << path << " is absent");
+TEST_CASE("the Hamshahri subset reads as 5,375 articles without a problem",
+          "[reader][corpus][corpora]") {
+  const auto path = kavosh::test::corpus_file("hamshahri-ir-subset/docs.jsonl.gz");
+  if (!path) {
     return;
   }
   CorpusFile file;
-  file.absolute = path;
+  file.absolute = *path;
   file.relative = "hamshahri-ir-subset/docs.jsonl.gz";
   RecordingReporter reporter;
   std::size_t articles = 0;

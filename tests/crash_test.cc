@@ -26,7 +26,7 @@ namespace {
 
 const std::string kIndexBin = KAVOSH_INDEX_BIN;
 const std::string kSearchBin = KAVOSH_SEARCH_BIN;
-const fs::path kFarsNews = fs::path(KAVOSH_SHARED_DIR) / "corpora" / "farsnews" / "docs.jsonl";
+const fs::path kFarsNews = fs::path(KAVOSH_CORPORA_DIR) / "farsnews" / "docs.jsonl";
 const RunOptions kPatient{std::chrono::seconds(60)};
 
 struct Corpus {

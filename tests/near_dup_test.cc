@@ -15,6 +15,7 @@
 #include <set>
 
 #include "indexer/doc_builder.h"
+#include "tests/corpora.h"
 
 namespace {
 
@@ -153,13 +154,12 @@ TEST_CASE("signatures survive serialisation and reject garbage", "[near-dup]") {
   CHECK(a->band_terms().size() == kavosh::Signature::kBands);
 }
 
-TEST_CASE("near-duplicate detection on real news articles", "[.eval]") {
-  const std::filesystem::path file =
-      std::filesystem::path(KAVOSH_SHARED_DIR) / "corpora" / "farsnews" / "docs.jsonl";
-  if (!std::filesystem::exists(file)) {
-    WARN("farsnews corpus not found: skipped");
+TEST_CASE("near-duplicate detection on real news articles", "[.eval][corpora]") {
+  const auto path = kavosh::test::corpus_file("farsnews/docs.jsonl");
+  if (!path) {
     return;
   }
+  const std::filesystem::path& file = *path;
   std::vector<std::string> bodies;
   gzFile in = gzopen(file.c_str(), "rb");
   std::string line;
@@ -236,7 +236,7 @@ TEST_CASE("the indexer's signature is that of the title and body text", "[near-d
       {"", kStory},
   };
   // And real articles, where the shared corpora are present.
-  std::ifstream fars(std::string(KAVOSH_SHARED_DIR) + "/corpora/farsnews/docs.jsonl");
+  std::ifstream fars(std::filesystem::path(KAVOSH_CORPORA_DIR) / "farsnews" / "docs.jsonl");
   std::string line;
   for (int n = 0; n < 300 && std::getline(fars, line); ++n) {
     const auto j = nlohmann::json::parse(line, nullptr, false);

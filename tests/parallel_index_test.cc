@@ -11,14 +11,13 @@
 
 #include "common/schema.h"
 #include "indexer/indexer.h"
+#include "tests/corpora.h"
 #include "tests/process.h"
 
 namespace fs = std::filesystem;
 using kavosh::test::TempDir;
 
 namespace {
-
-const fs::path kFarsNews = fs::path(KAVOSH_SHARED_DIR) / "corpora" / "farsnews" / "docs.jsonl";
 
 class NullReporter : public kavosh::Reporter {
  public:
@@ -52,13 +51,13 @@ std::vector<std::string> contents(const fs::path& dir) {
 }
 
 // The FarsNews articles split over several files, with a duplicate id and a
-// broken line; empty if the shared corpora are absent.
+// broken line; empty (the test skipped) if the shared corpora are absent.
 fs::path make_corpus(const TempDir& tmp) {
-  std::ifstream in(kFarsNews);
-  if (!in) {
-    WARN(kFarsNews.string() << " is absent: skipped");
+  const auto fars = kavosh::test::corpus_file("farsnews/docs.jsonl");
+  if (!fars) {
     return {};
   }
+  std::ifstream in(*fars);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) {
     lines.push_back(line);
@@ -78,7 +77,8 @@ fs::path make_corpus(const TempDir& tmp) {
 
 }  // namespace
 
-TEST_CASE("the index is the same whatever the number of analysis threads", "[indexer][jobs]") {
+TEST_CASE("the index is the same whatever the number of analysis threads",
+          "[indexer][jobs][corpora]") {
   TempDir tmp;
   const fs::path corpus = make_corpus(tmp);
   if (corpus.empty()) {
@@ -95,7 +95,7 @@ TEST_CASE("the index is the same whatever the number of analysis threads", "[ind
 }
 
 TEST_CASE("a parallel run skips unchanged articles and replaces changed ones in place",
-          "[indexer][jobs][incremental]") {
+          "[indexer][jobs][incremental][corpora]") {
   TempDir tmp;
   const fs::path corpus = make_corpus(tmp);
   if (corpus.empty()) {

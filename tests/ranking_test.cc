@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "tests/news_generator.h"
 #include "tests/process.h"
 
 namespace fs = std::filesystem;
@@ -167,4 +168,66 @@ TEST_CASE(
     REQUIRE_FALSE(ids.empty());
     CHECK(ids.front() == "remembered.txt");
   }
+}
+
+TEST_CASE("three rare names that one article holds together rank it above articles that repeat two",
+          "[e2e][ranking][names]") {
+  // A reader remembers "Berlin, Thailand, Hamburg" from a health story; two
+  // football reports repeat Berlin and Hamburg. The three words are not
+  // adjacent anywhere, so proximity does not tell; each is in at most 5 %
+  // of the 65 articles, so they are names, not topic words.
+  const TempDir dir;
+  kavosh::test::write_generated_news(dir / "corpus", "gen", 60);
+  const fs::path index = index_files(
+      dir, {{"health.txt",
+             "سایه روشن دانش\n"
+             "پزشکان در برلین اعلام کردند بیماری دو زن که از سفر تایلند بازگشته بودند و اکنون در "
+             "بیمارستانی در هامبورگ بستری هستند هنوز تأیید نشده است. پژوهشگران دانشگاه "
+             "می‌گویند آزمایش‌های تازه نشان می‌دهد ویروس در هوای سرد زودتر پخش می‌شود "
+             "و "
+             "سازمان بهداشت از مسافران خواسته است پیش از سفر واکسن بزنند و در فرودگاه "
+             "دستورهای پزشکی را رعایت کنند تا بیماری به شهرهای دیگر نرسد.\n"},
+            {"travel-1.txt",
+             "سفر به تایلند\n"
+             "تایلند مقصد گردشگران است. سفر به تایلند ارزان است و تایلند ساحل زیبا دارد.\n"},
+            {"travel-2.txt",
+             "تایلند و گردشگری\n"
+             "گردشگران تایلند را دوست دارند. تایلند در زمستان گرم است و تایلند شلوغ "
+             "می‌شود.\n"},
+            {"football-1.txt",
+             "هامبورگ برلین را برد\n"
+             "هامبورگ در برلین بازی کرد. هامبورگ دو گل زد و برلین یک گل. هواداران هامبورگ و "
+             "برلین تا پایان بازی در ورزشگاه ماندند و هامبورگ صدرنشین شد.\n"},
+            {"football-2.txt",
+             "برلین در هامبورگ مساوی کرد\n"
+             "تیم برلین در هامبورگ مساوی کرد. مربی برلین گفت هامبورگ تیم خوبی است و برلین باید "
+             "در بازی بعد بهتر باشد؛ هامبورگ هفته آینده به برلین "
+             "می‌رود.\n"}});
+  const std::string query = "برلین تایلند هامبورگ";
+  const std::vector<std::string> ids = ranked(index, query);
+  REQUIRE(ids.size() == 5);
+  CHECK(ids.front() == "health.txt");
+  CHECK(ranked_without("rare_tiers", index, query).front() != "health.txt");
+  SECTION("a topic word among them leaves the order to the words' frequencies") {
+    // "تهران" is in every generated article: not a name.
+    CHECK(ranked_without("rare_tiers", index, "برلین تهران هامبورگ") ==
+          ranked(index, "برلین تهران هامبورگ"));
+  }
+}
+
+TEST_CASE("a half-space typed as a direction mark or soft hyphen is found by each part",
+          "[e2e][ranking][zwnj]") {
+  // FarsNews writes "حجت‌الاسلام" with a left-to-right mark for its
+  // half-space, Varzesh3 "بازی‌های" with one, "سال‌های" with a soft hyphen.
+  const TempDir dir;
+  const fs::path index =
+      index_files(dir, {{"lrm.txt",
+                         "مراسم گرگان\nحجت\u200Eالاسلام سلیمانی‌فر در گرگان سخن "
+                         "گفت.\n"},
+                        {"rlm.txt", "جام جهانی\nبازی\u200Fهای جام جهانی در قطر برگزار شد.\n"},
+                        {"shy.txt", "بودجه\nسال\u00ADهای آینده بودجه کمتری دارند.\n"}});
+  CHECK(ranked(index, "حجت گرگان") == std::vector<std::string>{"lrm.txt"});
+  CHECK(ranked(index, "حجت‌الاسلام") == std::vector<std::string>{"lrm.txt"});
+  CHECK(ranked(index, "جام بازی") == std::vector<std::string>{"rlm.txt"});
+  CHECK(ranked(index, "سال آینده") == std::vector<std::string>{"shy.txt"});
 }

@@ -94,3 +94,23 @@ TEST_CASE("a half-space compound lists its parts and takes one position per part
   CHECK(kavosh::tokenize("رئیسجمهور")[0].parts.empty());
   CHECK(kavosh::tokenize("می\u200C\u200Cشود")[0].parts == std::vector<std::string>{"می", "شود"});
 }
+
+TEST_CASE("a half-space typed as a direction mark or soft hyphen splits a word like ZWNJ",
+          "[analysis][tokenizer][zwnj]") {
+  // As FarsNews and Varzesh3 write them: LRM in حجت‌الاسلام and می‌شود, RLM in
+  // انسان‌ها, a soft hyphen in سال‌های.
+  const auto tokens =
+      kavosh::tokenize("حجت\u200Eالاسلام می\u200Eشود انسان\u200Fها سال\u00ADهای تهران\u200E");
+  REQUIRE(tokens.size() == 5);
+  CHECK(tokens[0].term == "حجتالاسلام");
+  CHECK(tokens[0].parts == std::vector<std::string>{"حجت", "الاسلام"});
+  CHECK(tokens[1].parts == std::vector<std::string>{"می", "شود"});
+  CHECK(tokens[2].parts == std::vector<std::string>{"انسان", "ها"});
+  CHECK(tokens[3].parts == std::vector<std::string>{"سال", "های"});
+  CHECK(tokens[4].term == "تهران");
+  CHECK(tokens[4].parts.empty());  // a mark at the end of a word makes no compound
+  // Each spelling indexes as the ZWNJ spelling does.
+  const auto zwnj = kavosh::tokenize("حجت\u200Cالاسلام");
+  CHECK(zwnj[0].term == tokens[0].term);
+  CHECK(zwnj[0].parts == tokens[0].parts);
+}

@@ -17,13 +17,14 @@
 #include "searcher/cli/display.h"
 #include "searcher/cli/show.h"
 #include "searcher/cli/terminal.h"
+#include "searcher/json/results_json.h"
 
 namespace {
 
 int print_article(const kavosh::ArticleView& article, bool json,
                   const kavosh::cli::Display& display) {
   if (json) {
-    std::fputs(kavosh::cli::render_article_json(article).c_str(), stdout);
+    std::fputs(kavosh::json::dump(kavosh::json::article(article)).c_str(), stdout);
     return 0;
   }
   std::fputs(kavosh::cli::render_article(article, display).c_str(), stdout);
@@ -48,9 +49,7 @@ std::string message_of(const kavosh::Error& e) {
   return what;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"Search a Kavosh index of Persian news", "kavosh-search"};
   std::vector<std::string> index;
   std::vector<std::string> words;
@@ -181,13 +180,24 @@ int main(int argc, char** argv) {
     if (count && !json) {
       fmt::print("{}\n", results.total);
     } else if (json) {
-      std::fputs(kavosh::cli::render_json(results, options).c_str(), stdout);
+      std::fputs(kavosh::json::dump(kavosh::json::results(results, options)).c_str(), stdout);
     } else {
       std::fputs(kavosh::cli::render(results, options, *display).c_str(), stdout);
     }
     return results.total == 0 ? 1 : 0;
   } catch (const kavosh::Error& e) {
     fmt::print(stderr, "kavosh-search: error: {}\n", kavosh::terminal_safe(message_of(e)));
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("kavosh-search: error: unexpected failure\n", stderr);
     return 2;
   }
 }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
 
@@ -84,14 +83,6 @@ std::string labelled(std::string_view label, const std::string& value, const Dis
                    0, label.size(), Direction::kLeftToRight);
 }
 
-nlohmann::json ranges_json(const std::vector<Range>& ranges) {
-  nlohmann::json a = nlohmann::json::array();
-  for (const Range& r : ranges) {
-    a.push_back({r.begin, r.end});
-  }
-  return a;
-}
-
 }  // namespace
 
 std::string render_article(const ArticleView& article, const Display& display) {
@@ -144,20 +135,6 @@ std::string render_article(const ArticleView& article, const Display& display) {
     begin = end + 1;
   }
   return display.explicit_mode ? "\033[8l" + out + "\033[8h" : out;
-}
-
-std::string render_article_json(const ArticleView& article) {
-  nlohmann::json doc = hit_json(article.hit);
-  doc["title_highlights"] = ranges_json(article.hit.title_highlights);
-  doc["body"] = article.body;
-  doc["body_highlights"] = ranges_json(article.body_highlights);
-  doc["similar"] = article.hit.similar;
-  nlohmann::json cluster = nlohmann::json::array();
-  for (const Hit& other : article.cluster) {
-    cluster.push_back(hit_json(other));
-  }
-  doc["cluster"] = std::move(cluster);
-  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace kavosh::cli

@@ -17,9 +17,6 @@ namespace kavosh::cli {
 // terminal-safe by the layout.
 std::string render_article(const ArticleView& article, const Display& display);
 
-// The article as one JSON document.
-std::string render_article_json(const ArticleView& article);
-
 }  // namespace kavosh::cli
 
 #endif  // KAVOSH_SEARCHER_CLI_SHOW_H_

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "common/persian_date.h"
 #include "common/terminal_text.h"
 #include "searcher/cli/summary.h"
@@ -168,78 +166,6 @@ std::string render(const Results& results, const SearchOptions& options, const D
   // The Terminal BiDi spec's BDSM: explicit mode while the lines, already in
   // visual order, go out.
   return display.explicit_mode ? "\033[8l" + out + "\033[8h" : out;
-}
-
-nlohmann::json hit_json(const Hit& hit) {
-  return {{"id", hit.id},
-          {"path", hit.path},
-          {"line", hit.line},
-          {"title", hit.title},
-          {"source", hit.source},
-          {"url", hit.url},
-          {"date_gregorian", hit.date_gregorian},
-          {"date_jalali", hit.date_jalali},
-          {"date_written", hit.date_written},
-          {"date_calendar", kavosh::to_string(hit.date_calendar)},
-          {"date_origin", kavosh::to_string(hit.date_origin)},
-          {"category", hit.category},
-          {"tags", hit.tags},
-          {"author", hit.author}};
-}
-
-std::string render_json(const Results& results, const SearchOptions& options) {
-  nlohmann::json hits = nlohmann::json::array();
-  const auto ranges = [](const std::vector<Range>& rs) {
-    nlohmann::json a = nlohmann::json::array();
-    for (const Range& r : rs) {
-      a.push_back({r.begin, r.end});
-    }
-    return a;
-  };
-  for (const Hit& hit : results.hits) {
-    nlohmann::json h = hit_json(hit);
-    h["rank"] = hit.rank;
-    h["score"] = hit.score;
-    h["similar"] = hit.similar;
-    h["snippet"] = hit.snippet;
-    h["snippet_highlights"] = ranges(hit.snippet_highlights);
-    h["title_highlights"] = ranges(hit.title_highlights);
-    hits.push_back(std::move(h));
-  }
-  const nlohmann::json doc = {
-      {"query", results.query},
-      {"total", results.total},
-      {"total_exact", results.total_exact},
-      {"offset", options.offset},
-      {"limit", options.limit},
-      {"seconds", results.seconds},
-      {"hits", std::move(hits)},
-      {"suggestion", results.suggestion},
-      {"sort", options.sort == Sort::kNewest   ? "newest"
-               : options.sort == Sort::kOldest ? "oldest"
-                                               : "relevance"},
-  };
-  nlohmann::json out = doc;
-  out["corrected_from"] = results.corrected_from;
-  out["undated_left_out"] = results.undated_left_out;
-  out["undated_last"] = results.undated_last;
-  out["emptied_by"] = results.emptied_by;
-  out["nearest_sources"] = results.nearest_sources;
-  if (options.facets) {
-    const auto counts = [](const std::vector<FacetCount>& cs) {
-      nlohmann::json a = nlohmann::json::array();
-      for (const FacetCount& c : cs) {
-        a.push_back({{"value", c.value}, {"count", c.count}});
-      }
-      return a;
-    };
-    out["facets"] = {{"sources", counts(results.facets.sources)},
-                     {"months", counts(results.facets.months)},
-                     {"years", counts(results.facets.years)},
-                     {"undated", results.facets.undated},
-                     {"exact", results.facets.exact}};
-  }
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace kavosh::cli

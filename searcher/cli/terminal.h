@@ -3,7 +3,6 @@
 #define KAVOSH_SEARCHER_CLI_TERMINAL_H_
 
 #include <cstddef>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,13 +32,6 @@ std::string render_facets(const Facets& facets, const Display& display);
 // is shown terminal-safe; the only escape sequences are SGR colours (with
 // display.color) and the bidi mode switch (with display.explicit_mode).
 std::string render(const Results& results, const SearchOptions& options, const Display& display);
-
-// A hit's document fields (id, place, title, source, url, dates, category,
-// tags, author) as JSON, as --json and --show --json give them.
-nlohmann::json hit_json(const Hit& hit);
-
-// The results as one JSON document.
-std::string render_json(const Results& results, const SearchOptions& options);
 
 }  // namespace kavosh::cli
 

@@ -31,6 +31,17 @@ Xapian::Query phrase(const Elements& elements) {
                        static_cast<Xapian::termcount>(elements.size()));
 }
 
+// Whether no term of `q` is in more than kRareWordShare of the documents.
+bool rare(const Xapian::Query& q, const Xapian::Database& db) {
+  const double most = kRareWordShare * db.get_doccount();
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+    if (db.get_termfreq(*t) > most) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
   if (queries.size() == 1) {
     return queries.front();
@@ -479,7 +490,7 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
   // Documents with every word first, for queries of up to kMaxTieredWords
   // words. Longer queries are rarely found whole: there BM25 alone ranks
   // better (bench/relevance: +0.02 nDCG@10 on Hamshahri's 3-6 word queries).
-  if (!features().tiers || scoring.size() == 1 || required.size() > kMaxTieredWords) {
+  if (!features().tiers || scoring.size() == 1 || required.size() < 2) {
     out.first = without_excluded(any);
     return out;
   }
@@ -499,6 +510,15 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     first = Xapian::Query(Xapian::Query::OP_AND_MAYBE, first, any_of(stopwords));
   }
   const Xapian::Query all(Xapian::Query::OP_AND, matches.begin(), matches.end());
+  if (required.size() > kMaxTieredWords) {
+    out.first = without_excluded(any);
+    if (features().rare_tiers && std::all_of(matches.begin(), matches.end(),
+                                             [&](const Xapian::Query& q) { return rare(q, db); })) {
+      out.rare_first = without_excluded(first);
+      out.rare_second = without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
+    }
+    return out;
+  }
   out.first = without_excluded(first);
   out.second = without_excluded(Xapian::Query(Xapian::Query::OP_AND_NOT, any, all));
   out.tiered = true;

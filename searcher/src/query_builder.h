@@ -33,6 +33,12 @@ struct BuiltQuery {
   Xapian::Query first;
   Xapian::Query second;
   bool tiered = false;
+  // For a query of more words than tiers take (kMaxTieredWords), each of
+  // them rare in the index (a name, a place, a number): the tiers it would
+  // have, which the searcher adopts when only a few documents hold every
+  // word (adopt_rare_tiers()). Empty otherwise.
+  Xapian::Query rare_first;
+  Xapian::Query rare_second;
   // The query holds an interrogative word (چه، چرا، کدام...).
   bool interrogative = false;
   // What to highlight: normalized terms, and stems.

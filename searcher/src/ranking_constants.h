@@ -33,10 +33,16 @@ inline constexpr double kLooseWeight = 0.5;
 inline constexpr double kStemWeight = 0.8;
 // Weight of a stopword: 0.1-0.5 all within 0.002 of 0.3 (ANALYSIS.md 7).
 inline constexpr double kStopwordWeight = 0.3;
-// Queries with more required words than this are ranked by BM25 alone:
+// Queries with more required words than this are ranked by BM25 alone,
+// unless every word is rare (kRareWordShare, BuiltQuery::rare_first):
 // tiers on every query lost 0.02 on Hamshahri's 3-6 word queries
 // (BENCHMARKS.md); 0, 1 or 3 were within 0.002 or lower (ANALYSIS.md 7).
 inline constexpr std::size_t kMaxTieredWords = 2;
+// A rare word: in at most this share of the documents, as a person, a
+// place or a number is in a news archive. Topic words are commoner
+// (Hamshahri: ایران 44 %, مدیریت 14 %, مصرف 13 %, ناشی 11 %). Without this
+// limit, tiers cost Hamshahri's topics 0.015 nDCG@10 (ANALYSIS.md 7).
+inline constexpr double kRareWordShare = 0.05;
 // Ways to split a word typed without its half-space: not measured.
 inline constexpr std::size_t kMaxSplits = 3;
 // Spellings of one phrase: not measured (a bound on query size).

@@ -495,11 +495,33 @@ Results Searcher::Impl::similar(std::string_view id, const SearchOptions& option
 
 namespace {
 
+// A query longer than the tiers take, of rare words that stand together in
+// only a few documents (at most kFeedbackDocuments), names an article the
+// reader remembers (a person and a place, a rare phrase): those documents
+// rank first, as a two-word query's would, and feedback leaves them alone.
+// Topic queries keep BM25's order (tiers cost them 0.02 nDCG@10).
+void adopt_rare_tiers(BuiltQuery& built, const Xapian::Database& db, const Xapian::Query& filter) {
+  if (built.rare_first.empty()) {
+    return;
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(filtered(built.rare_first, filter));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet all = enquire.get_mset(0, 0, kFeedbackDocuments + 1);
+  const Xapian::doccount n = all.get_matches_upper_bound();
+  if (n >= 1 && n <= kFeedbackDocuments) {
+    built.first = std::move(built.rare_first);
+    built.second = std::move(built.rare_second);
+    built.tiered = true;
+  }
+}
+
 Results search_parsed(Xapian::Database& db, std::string_view query, const ParsedQuery& parsed,
                       const SearchOptions& options) {
   const std::vector<Filter> filters = filters_of(parsed, options);
   const Xapian::Query filter = all_of(filters);
   BuiltQuery built = parsed.tree.empty() ? build_query(parsed.clauses, db) : build_tree(parsed, db);
+  adopt_rare_tiers(built, db, filter);
   // Remembered text: documents where the words stand together rank first
   // (an optional boost: which documents match does not change).
   const Proximity near = parsed.tree.empty() ? proximity(parsed.clauses, db) : Proximity{};

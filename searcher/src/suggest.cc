@@ -89,6 +89,7 @@ std::string closest(const Xapian::Database& db, const std::string& term) {
     return {};
   }
   const double max_distance = word.size() <= 4 ? 1 : 2;
+  const auto word_length = static_cast<double>(word.size());
   std::string best;
   double best_distance = max_distance + 1;
   Xapian::doccount best_freq = 0;
@@ -99,7 +100,8 @@ std::string closest(const Xapian::Database& db, const std::string& term) {
   for (auto it = db.allterms_begin(first); it != db.allterms_end(first); ++it) {
     const std::string candidate = *it;
     const std::u32string other = decode_utf8(candidate);
-    if (other.size() + max_distance < word.size() || other.size() > word.size() + max_distance) {
+    const auto length = static_cast<double>(other.size());
+    if (length + max_distance < word_length || length > word_length + max_distance) {
       continue;
     }
     const double d = spelling_distance(word, other);

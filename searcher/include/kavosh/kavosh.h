@@ -4,5 +4,6 @@
 
 #include "kavosh/error.h"
 #include "kavosh/searcher.h"
+#include "kavosh/version.h"
 
 #endif  // KAVOSH_KAVOSH_H_

@@ -1,0 +1,142 @@
+// kavosh-serve: a Kavosh index over HTTP: the JSON API under /api/v1/ and a
+// Persian search page at /.
+//
+// Exit status: 0 after SIGTERM or SIGINT, once the requests in flight are
+// answered; 2 on error (bad arguments, an index that cannot be opened, an
+// address that cannot be listened on); 130 on a second signal, which does
+// not wait.
+#include <fmt/format.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "kavosh/kavosh.h"
+#include "serve/api.h"
+#include "serve/http_server.h"
+
+namespace {
+
+struct Address {
+  std::string host;
+  int port = 0;
+};
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:8080", ":8080" (every address).
+bool parse_address(const std::string& text, Address& out) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon + 1 == text.size()) {
+    return false;
+  }
+  std::string host = text.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string port = text.substr(colon + 1);
+  if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  out.port = std::stoi(port);
+  out.host = host.empty() ? "0.0.0.0" : host;
+  return out.port <= 65535;
+}
+
+bool is_loopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+std::string url_host(const std::string& host) {
+  return host.find(':') == std::string::npos ? host : "[" + host + "]";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Serve a Kavosh index over HTTP: a JSON API and a Persian search page",
+               "kavosh-serve"};
+  std::vector<std::string> index;
+  std::string listen = "127.0.0.1:8080";
+  kavosh::serve::ServerOptions options;
+  options.threads = std::max<std::size_t>(8, 2 * std::thread::hardware_concurrency());
+  bool quiet = false;
+  app.add_option("--index,-i", index,
+                 "Index directory made by kavosh-index; repeat it to serve shards as one, or "
+                 "give a Xapian stub file of remote shards")
+      ->required()
+      ->allow_extra_args(false);
+  app.add_option("--listen", listen,
+                 "ADDRESS:PORT to listen on; beyond loopback anyone who reaches it can search "
+                 "(there is no authentication). Port 0: any free port")
+      ->capture_default_str();
+  app.add_option("--threads", options.threads, "Worker threads, one connection each")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  app.add_flag("--quiet,-q", quiet, "No access log");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);
+    }
+    fmt::print(stderr, "kavosh-serve: error: {}\n", e.what());
+    return 2;
+  }
+  options.access_log = !quiet;
+  Address address;
+  if (!parse_address(listen, address)) {
+    fmt::print(stderr, "kavosh-serve: error: --listen: not ADDRESS:PORT: \"{}\"\n", listen);
+    return 2;
+  }
+
+  // SIGINT and SIGTERM are taken by one thread, with sigwait(); every
+  // thread started from here on inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  try {
+    const kavosh::Searcher searcher =
+        kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
+    const kavosh::serve::Api api(searcher);
+    kavosh::serve::HttpServer server(api, options);
+    const int port = server.bind(address.host, address.port);
+    if (!is_loopback(address.host)) {
+      fmt::print(stderr,
+                 "kavosh-serve: warning: listening on {} beyond this machine: anyone who can "
+                 "reach it can search the index (there is no authentication)\n",
+                 address.host);
+    }
+    fmt::print(stderr, "kavosh-serve: {} documents, listening on http://{}:{}/\n",
+               searcher.document_count(), url_host(address.host), port);
+    std::fflush(stderr);
+    std::thread signals([&server, &stop_signals] {
+      int signal = 0;
+      sigwait(&stop_signals, &signal);
+      fmt::print(stderr, "kavosh-serve: {}: answering the requests in flight, then stopping\n",
+                 signal == SIGINT ? "SIGINT" : "SIGTERM");
+      server.stop();
+      // A second signal does not wait.
+      sigwait(&stop_signals, &signal);
+      std::_Exit(130);
+    });
+    signals.detach();
+    server.run();
+    fmt::print(stderr, "kavosh-serve: stopped\n");
+    return 0;
+  } catch (const kavosh::Error& e) {
+    fmt::print(stderr, "kavosh-serve: error: {}\n", e.what());
+    return 2;
+  } catch (const std::runtime_error& e) {
+    fmt::print(stderr, "kavosh-serve: error: {}\n", e.what());
+    return 2;
+  }
+}
