@@ -55,8 +55,10 @@ inline CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
 // whole_number() up to what `T` holds.
 template <typename T>
 CLI::Validator whole_number(std::uint64_t min = 0) {
-  return whole_number(min, static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
-      .description(min == 0 ? "" : fmt::format("in [{} - {}]", min, std::numeric_limits<T>::max()));
+  const auto max = static_cast<std::uint64_t>(std::numeric_limits<T>::max());
+  return whole_number(min, max).description(min == 0   ? ""
+                                            : min == 1 ? "POSITIVE"
+                                                       : fmt::format(">={}", min));
 }
 
 // A CLI11 check of a finite number above 0 ("nan", "inf", "-1" refused).
@@ -73,7 +75,7 @@ inline CLI::Validator positive_number() {
             }
             return "";
           },
-          "NUMBER>0"};
+          "POSITIVE"};
 }
 
 // Edits from `a` to `b`: a letter inserted, deleted, replaced, or two

@@ -316,8 +316,8 @@ int run(int argc, char** argv) {
     return 2;
   } catch (const std::exception&) {
     fmt::print(stderr,
-               "kavosh-index: error: --max-article-size: \"{}\" is not a size from 1 byte to 1T "
-               "(bytes, or with K, M or G)\n",
+               "kavosh-index: error: --max-article-size: not a size: \"{}\" (give bytes from 1 "
+               "to 1T, or a number with K, M or G)\n",
                terminal_safe(a.max_article_size));
     return 2;
   }

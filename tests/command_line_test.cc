@@ -29,16 +29,14 @@ const std::string kServeBin = KAVOSH_SERVE_BIN;
 const std::vector<nlohmann::json> kArticles = {
     {{"id", "ilna-1"},
      {"title", "گزارش \"ویژه\"، دیدار پوتین, بخش یک"},
-     {"body",
-      "ولادیمیر پوتین رئیس‌جمهور روسیه امروز در تهران با همتای ایرانی خود دیدار "
-      "کرد."},
+     {"body", "ولادیمیر پوتین امروز در تهران با همتای ایرانی خود دیدار کرد."},
      {"source", "ایلنا"},
      {"date", "1404/09/21"},
      {"url", "https://www.ilna.ir/news/1"}},
     {{"id", "isna-2"},
      {"title", "پوتین و پزشکیان در عشق‌آباد"},
      {"body",
-      "مسعود پزشکیان و ولادیمیر پوتین در حاشیه نشست عشق‌آباد گفت‌وگو "
+      "مسعود پزشکیان و ولادیمیر پوتین در عشق‌آباد گفتگو "
       "کردند."},
      {"source", "ایسنا"},
      {"date", "1404/09/20"}},
@@ -155,7 +153,8 @@ TEST_CASE("KAVOSH_INDEX names the index when --index is not given", "[cli][issue
   }
 }
 
-TEST_CASE("--queries answers a query per line as JSON Lines", "[cli][issue-19][batch]") {
+TEST_CASE("each line of a --queries file is answered as one line of JSON",
+          "[cli][issue-19][batch]") {
   TempDir tmp;
   // A byte order mark, CRLF line ends and blank lines, as Notepad saves it.
   write_file(tmp / "queries.txt", "\xEF\xBB\xBFپوتین\r\n\r\nمترو\r\n   \nزیردریایی\r\n");
@@ -272,7 +271,7 @@ TEST_CASE("TSV results split on tabs into their columns", "[cli][issue-19][tsv]"
   CHECK(rows[1][2] == "AFC لیگ قهرمانان");  // the title's tab, a space
 }
 
-TEST_CASE("-- ends the options, so a Latin word can be excluded", "[cli][issue-19]") {
+TEST_CASE("a Latin word can be excluded, after -- or as -VAR", "[cli][issue-19]") {
   const std::string index = test_index().string();
   CHECK(hits_for("AFC") == 1);
   const Run after = search({"--index", index, "--json", "--", "AFC", "-VAR"});
