@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "common/command_line.h"
 #include "common/features.h"
 #include "common/terminal_text.h"
 #include "indexer/index_check.h"
@@ -146,19 +147,35 @@ struct Args {
   kavosh::IndexOptions options;
 };
 
+constexpr const char* kFooter = R"(EXIT STATUS
+  0    done
+  1    done, but some files, lines or articles were skipped (each named in a
+       warning)
+  2    error: bad arguments, missing corpus, an index that cannot be opened or
+       written, removals refused, or --check found a problem
+  130  interrupted: what was read so far is committed; run again to finish
+
+ENVIRONMENT
+  KAVOSH_INDEX  the index directory when --index is not given)";
+
 void declare(CLI::App& app, Args& a) {
+  app.set_version_flag("--version", "kavosh-index " KAVOSH_VERSION, "Print the version and exit");
+  app.footer(kFooter);
   app.add_option("CORPUS_DIR", a.corpus, "Directory of articles to index (one corpus root)");
-  app.add_option("--index,-i", a.index, "Index directory (created if missing)")->required();
+  app.add_option("--index,-i", a.index,
+                 "Index directory (created if missing; default: $KAVOSH_INDEX)")
+      ->envname("KAVOSH_INDEX")
+      ->required();
   app.add_option("--batch-size", a.options.batch_size, "Changed documents per commit")
-      ->check(CLI::PositiveNumber)
+      ->check(kavosh::command_line::whole_number<std::size_t>(1))
       ->capture_default_str();
   app.add_option("--jobs,-j", a.options.jobs,
                  "Threads that analyze documents (default: one per core)")
-      ->check(CLI::Range(1, 256));
+      ->check(kavosh::command_line::whole_number(1, 256));
   app.add_option("--shards", a.options.shards,
                  "Split a new index into N shards by a hash of the document id (an existing "
                  "index keeps its shards)")
-      ->check(CLI::Range(1, 1024));
+      ->check(kavosh::command_line::whole_number(1, 1024));
   app.add_option("--include", a.options.include,
                  "Index only files matching this glob (repeatable; a glob without '/' matches "
                  "file names at any depth, one with '/' the path relative to CORPUS_DIR)")
@@ -311,10 +328,13 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);
     }
-    fmt::print(stderr, "kavosh-index: error: {}\n", terminal_safe(e.what()));
+    fmt::print(stderr, "kavosh-index: error: {}\n",
+               terminal_safe(kavosh::command_line::parse_error_message(app, e)));
     return 2;
   } catch (const std::exception&) {
-    fmt::print(stderr, "kavosh-index: error: --max-article-size: not a size: {}\n",
+    fmt::print(stderr,
+               "kavosh-index: error: --max-article-size: not a size: \"{}\" (give bytes from 1 "
+               "to 1T, or a number with K, M or G)\n",
                terminal_safe(a.max_article_size));
     return 2;
   }

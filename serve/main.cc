@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/command_line.h"
 #include "kavosh/kavosh.h"
 #include "serve/api.h"
 #include "serve/http_server.h"
@@ -55,6 +56,15 @@ std::string url_host(const std::string& host) {
   return host.find(':') == std::string::npos ? host : "[" + host + "]";
 }
 
+constexpr const char* kFooter = R"(EXIT STATUS
+  0    stopped by SIGTERM or SIGINT, once the requests in flight were answered
+  2    error: bad arguments, an index that cannot be opened, an address that
+       cannot be listened on
+  130  a second signal, which does not wait
+
+ENVIRONMENT
+  KAVOSH_INDEX  the index directory when --index is not given)";
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,9 +75,13 @@ int main(int argc, char** argv) {
   kavosh::serve::ServerOptions options;
   options.threads = std::max<std::size_t>(8, 2 * std::thread::hardware_concurrency());
   bool quiet = false;
+  app.set_version_flag("--version", std::string("kavosh-serve ") + kavosh::version(),
+                       "Print the version and exit");
+  app.footer(kFooter);
   app.add_option("--index,-i", index,
                  "Index directory made by kavosh-index; repeat it to serve shards as one, or "
-                 "give a Xapian stub file of remote shards")
+                 "give a Xapian stub file of remote shards (default: $KAVOSH_INDEX)")
+      ->envname("KAVOSH_INDEX")
       ->required()
       ->allow_extra_args(false);
   app.add_option("--listen", listen,
@@ -75,7 +89,7 @@ int main(int argc, char** argv) {
                  "(there is no authentication). Port 0: any free port")
       ->capture_default_str();
   app.add_option("--threads", options.threads, "Worker threads, one connection each")
-      ->check(CLI::Range(1, 1024))
+      ->check(kavosh::command_line::whole_number(1, 1024))
       ->capture_default_str();
   app.add_flag("--quiet,-q", quiet, "No access log");
   try {
@@ -84,7 +98,15 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);
     }
-    fmt::print(stderr, "kavosh-serve: error: {}\n", e.what());
+    fmt::print(stderr, "kavosh-serve: error: {}\n",
+               kavosh::command_line::parse_error_message(app, e));
+    return 2;
+  }
+  if (const auto twice = kavosh::command_line::repeated_path(index)) {
+    fmt::print(stderr,
+               "kavosh-serve: error: --index: {} is given twice (the same index as an earlier "
+               "--index)\n",
+               *twice);
     return 2;
   }
   options.access_log = !quiet;

@@ -173,7 +173,7 @@ TEST_CASE("kavosh-search exits like grep", "[e2e][search][errors]") {
       INFO(query);
       const Run r = search(dir, {query});
       CHECK(r.status == 2);
-      CHECK(r.err.find("kavosh-search: error: query") == 0);
+      CHECK(r.err.find("kavosh-search: error: the query ") == 0);
       CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
   }

@@ -69,9 +69,12 @@ std::string count_line(const Results& results, const SearchOptions& options,
                        results.total == 1 ? "is" : "are", about, results.total,
                        results_word(results.total), seconds);
   }
-  return fmt::format("{}–{} of {}{} {} {}", options.offset + 1,
-                     options.offset + results.hits.size(), about, results.total,
-                     results_word(results.total), seconds);
+  // Every result on this page: just how many ("1 result", "3 results").
+  if (options.offset == 0 && results.total_exact && results.hits.size() == results.total) {
+    return fmt::format("{} {} {}", results.total, results_word(results.total), seconds);
+  }
+  return fmt::format("results {}–{} of {}{} {}", options.offset + 1,
+                     options.offset + results.hits.size(), about, results.total, seconds);
 }
 
 }  // namespace

@@ -9,7 +9,7 @@
 
 namespace kavosh::cli {
 
-// "1–10 of 219 results (0.012 s)", or why there are none on this page; the
+// "results 1–10 of 219 (0.012 s)", "3 results (0.001 s)", or why there are none on this page; the
 // correction searched or suggested; the undated documents a date filter
 // left out or date order put last. Left-to-right lines laid out for
 // `display`, the query, sources and filters isolated within them.

@@ -43,6 +43,10 @@ nlohmann::json error(const Error& error);
 // the archive replaced by U+FFFD, ended by a newline.
 std::string dump(const nlohmann::json& doc);
 
+// `doc` as one line of JSON Lines (kavosh-search --format jsonl): compact,
+// invalid UTF-8 replaced as by dump(), ended by a newline.
+std::string dump_line(const nlohmann::json& doc);
+
 }  // namespace kavosh::json
 
 #endif  // KAVOSH_SEARCHER_JSON_RESULTS_JSON_H_

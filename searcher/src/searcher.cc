@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -394,16 +395,31 @@ std::uint64_t Searcher::document_count() const {
   });
 }
 
+namespace {
+
+// Xapian counts documents in 32 bits: past 2^31 results is past the end of
+// any index, and a limit beyond that asks for every result. Clamped, the
+// page's end (offset + limit) fits Xapian's count too.
+SearchOptions within_xapian(const SearchOptions& options) {
+  constexpr std::size_t kMost = std::numeric_limits<Xapian::doccount>::max() / 2;
+  SearchOptions out = options;
+  out.limit = std::min(out.limit, kMost);
+  out.offset = std::min(out.offset, kMost);
+  return out;
+}
+
+}  // namespace
+
 Results Searcher::search(std::string_view query, const SearchOptions& options) const {
   const Features features = impl_->features_for(options);
   const FeaturesScope scope(features);
-  return impl_->guarded([&] { return impl_->search(query, options); });
+  return impl_->guarded([&] { return impl_->search(query, within_xapian(options)); });
 }
 
 Results Searcher::more_like(std::string_view id, const SearchOptions& options) const {
   const Features features = impl_->features_for(options);
   const FeaturesScope scope(features);
-  return impl_->guarded([&] { return impl_->more_like(id, options); });
+  return impl_->guarded([&] { return impl_->more_like(id, within_xapian(options)); });
 }
 
 Results Searcher::Impl::more_like(std::string_view id, const SearchOptions& options) const {
@@ -467,7 +483,7 @@ ArticleView Searcher::document(std::string_view id, std::string_view query) cons
 Results Searcher::similar(std::string_view id, const SearchOptions& options) const {
   const Features features = impl_->features_for(options);
   const FeaturesScope scope(features);
-  return impl_->guarded([&] { return impl_->similar(id, options); });
+  return impl_->guarded([&] { return impl_->similar(id, within_xapian(options)); });
 }
 
 Results Searcher::Impl::similar(std::string_view id, const SearchOptions& options) const {

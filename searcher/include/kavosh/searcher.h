@@ -30,7 +30,7 @@ enum class Sort {
 };
 
 struct SearchOptions {
-  // Results per page. Default: 10.
+  // Results per page; any number past 2^31 asks for all. Default: 10.
   std::size_t limit = 10;
   // Results to skip, for paging. Default: 0.
   std::size_t offset = 0;
