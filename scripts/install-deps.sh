@@ -16,8 +16,9 @@ packages=(
   # kavosh-serve: the HTTP library; tests/serve_browser_test.sh: a real
   # browser; bench/serve/run.sh: the load generator
   libcpp-httplib-dev chromium wrk
-  # man/: the man pages from --help; tests/man_pages_test.sh: man to render them
-  help2man man-db
+  # man/: the man pages from --help; tests/man_pages_test.sh: man to render
+  # them; tests/completion_test.sh: zsh to check its completion's syntax
+  help2man man-db zsh
 )
 
 missing=()
