@@ -16,6 +16,9 @@ packages=(
   # kavosh-serve: the HTTP library; tests/serve_browser_test.sh: a real
   # browser; bench/serve/run.sh: the load generator
   libcpp-httplib-dev chromium wrk
+  # man/: the man pages from --help; tests/: man to render them, zsh to
+  # check its completion; cpack -G DEB: dpkg-shlibdeps for the Depends line
+  help2man man-db zsh dpkg-dev
 )
 
 missing=()

@@ -5,6 +5,8 @@
 # find the seed article. Works for the shared build (the default) and the
 # static one (-DKAVOSH_SHARED=OFF), and checks that the programs link the
 # library the way the build says. Run after scripts/build.sh.
+# With PREFIX set (e.g. /usr, after installing the Debian package), checks
+# the Kavosh installed there instead of installing BUILD_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
@@ -12,9 +14,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 shared=$(sed -n 's/^KAVOSH_SHARED:BOOL=//p' "$build_dir/CMakeCache.txt")
-cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
-prefix=$work/prefix
-libdir=$(dirname "$(find "$prefix" -name 'libkavosh_searcher.*' -print -quit)")
+if [ -n "${PREFIX:-}" ]; then
+  prefix=$PREFIX
+else
+  cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+  prefix=$work/prefix
+fi
+# lib/, lib64/ or lib/<multiarch>/.
+libdir=$(dirname "$(find "$prefix"/lib* -maxdepth 2 -name 'libkavosh_searcher.*' -print -quit)")
 
 # 1. CMake: find_package(Kavosh) -> Kavosh::searcher.
 cmake -S examples/embed -B "$work/embed" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
@@ -61,4 +68,4 @@ for program in "$work/embed/search_news" "$work/search_news_pc"; do
   esac
 done
 kind=shared; [ "$shared" = OFF ] && kind=static
-echo "package test: ok ($kind library; examples/embed built with CMake and with pkg-config found the seed article)"
+echo "package test: ok ($kind library in $prefix; examples/embed built with CMake and with pkg-config found the seed article)"
