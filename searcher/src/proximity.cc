@@ -108,11 +108,4 @@ Proximity proximity(const std::vector<QueryClause>& clauses, const Xapian::Datab
   return out;
 }
 
-bool feedback_helps(const Proximity& proximity, const Xapian::MSet& top, bool all_words) {
-  if (!features().feedback_gate) {
-    return true;
-  }
-  return !proximity.unique && !(all_words && top.get_matches_estimated() <= kFeedbackDocuments);
-}
-
 }  // namespace kavosh

@@ -40,13 +40,6 @@ struct Proximity {
 // kMaxRememberedDocuments + 1.
 Proximity proximity(const std::vector<QueryClause>& clauses, const Xapian::Database& db);
 
-// Whether feedback may help the search whose first documents are `top`:
-// not when the words stand together in one document only (feedback drifts
-// from that article to its topic), nor when `top` holds the documents with every word (`all_words`)
-// and they are no more than kFeedbackDocuments (a rare combination: the
-// reader wants those). Always true when features().feedback_gate is off.
-bool feedback_helps(const Proximity& proximity, const Xapian::MSet& top, bool all_words);
-
 }  // namespace kavosh
 
 #endif  // KAVOSH_SEARCHER_PROXIMITY_H_

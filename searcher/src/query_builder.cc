@@ -9,6 +9,7 @@
 #include "common/stopwords.h"
 #include "common/utf8.h"
 #include "searcher/src/prefix.h"
+#include "searcher/src/query_ops.h"
 #include "searcher/src/ranking_constants.h"
 
 namespace kavosh {
@@ -40,17 +41,6 @@ bool rare(const Xapian::Query& q, const Xapian::Database& db) {
     }
   }
   return true;
-}
-
-Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
-  if (queries.size() == 1) {
-    return queries.front();
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
-}
-
-Xapian::Query scaled(double factor, const Xapian::Query& q) {
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
 }
 
 // The typed form and its other spellings as one term, the typed form first.
@@ -529,57 +519,6 @@ std::vector<std::vector<std::string>> phrase_spellings(const std::vector<Token>&
                                                        const Xapian::Database& db) {
   BuiltQuery ignored;
   return Builder(db, ignored).phrase_spellings(tokens);
-}
-
-bool wants_feedback(const BuiltQuery& built, std::string_view text) {
-  return features().feedback && !built.interrogative && text.find('?') == std::string_view::npos &&
-         text.find("؟") == std::string_view::npos;
-}
-
-void expand_keywords(BuiltQuery& built, const Xapian::MSet& top, const Xapian::Database& db) {
-  if (top.empty()) {
-    return;
-  }
-  Xapian::Enquire enquire(db);
-  enquire.set_query(built.first);
-  Xapian::RSet rset;
-  for (auto it = top.begin(); it != top.end() && it.get_rank() < kFeedbackDocuments; ++it) {
-    rset.add_document(*it);
-  }
-  // Words and stems, not the query's own nor stopwords, numbers, single
-  // letters or the other prefixed terms (ids, titles, sources).
-  struct Candidates : Xapian::ExpandDecider {
-    explicit Candidates(const BuiltQuery& q) : query(q) {}
-    bool operator()(const std::string& term) const override {
-      if (term.empty()) {
-        return false;
-      }
-      if (const std::string_view stem = schema::stem_of_term(term); !stem.empty()) {
-        const std::string s(stem);
-        return s.size() > 2 && query.stems.count(s) == 0 && !is_stopword(s);
-      }
-      const auto c = static_cast<unsigned char>(term[0]);
-      return !schema::is_prefixed(term) && !(c >= '0' && c <= '9') && term.size() > 2 &&
-             !is_stopword(term) && query.terms.count(term) == 0;
-    }
-    const BuiltQuery& query;
-  } candidates(built);
-  // Exact term frequencies: shards expand as one index would.
-  const Xapian::ESet eset =
-      enquire.get_eset(kFeedbackTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &candidates);
-  if (eset.empty()) {
-    return;
-  }
-  std::vector<Xapian::Query> terms;
-  const double best = eset.begin().get_weight();
-  for (auto it = eset.begin(); it != eset.end(); ++it) {
-    terms.push_back(scaled(it.get_weight() / best, Xapian::Query(*it)));
-  }
-  const Xapian::Query expansion = scaled(kFeedbackWeight, any_of(terms));
-  built.first = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.first, expansion);
-  if (built.tiered) {
-    built.second = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.second, expansion);
-  }
 }
 
 }  // namespace kavosh

@@ -56,21 +56,6 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
 std::vector<std::vector<std::string>> phrase_spellings(const std::vector<Token>& tokens,
                                                        const Xapian::Database& db);
 
-// Pseudo-relevance feedback for keyword queries: the words that best mark
-// the top documents of `built.first` are added to both tiers as optional
-// terms of small weight, so they reorder the matches without adding any.
-// A question (`text` has a question mark, or `built.interrogative`) is left
-// as it is: it asks for the one passage that answers it, and feedback
-// drifts towards the topic.
-bool wants_feedback(const BuiltQuery& built, std::string_view text);
-
-// How many of the first documents feedback reads: kFeedbackDocuments
-// (ranking_constants.h).
-
-// Adds the feedback terms of the first kFeedbackDocuments documents of
-// `top`, the best matches of `built.first`.
-void expand_keywords(BuiltQuery& built, const Xapian::MSet& top, const Xapian::Database& db);
-
 }  // namespace kavosh
 
 #endif  // KAVOSH_SEARCHER_QUERY_BUILDER_H_
