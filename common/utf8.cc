@@ -57,35 +57,26 @@ std::string encode_utf8(std::u32string_view text) {
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto length = static_cast<std::int32_t>(text.size());
-  std::int32_t i = 0;
-  while (i < length) {
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    // U8_NEXT rejects overlongs, surrogates and values past U+10FFFF.
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      return static_cast<std::size_t>(start);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    // As U8_NEXT: overlongs, surrogates and values past U+10FFFF are
+    // ill-formed.
+    if (next_code_point(text, i) < 0) {
+      return start;
     }
   }
   return std::nullopt;
 }
 
 std::string to_valid_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto length = static_cast<std::int32_t>(text.size());
   std::string valid;
   valid.reserve(text.size());
-  std::int32_t i = 0;
-  while (i < length) {
-    const std::int32_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    if (next_code_point(text, i) < 0) {
       valid += "\xEF\xBF\xBD";  // U+FFFD
     } else {
-      valid.append(text.data() + start, static_cast<std::size_t>(i - start));
+      valid.append(text, start, i - start);
     }
   }
   return valid;

@@ -112,31 +112,70 @@ BuiltDoc build_document(Article&& article) {
   return build_document(std::move(article), std::move(hash));
 }
 
-BuiltDoc build_document(Article&& article, std::string hash) {
-  BuiltDoc out;
-  schema::Record& r = out.record;
-  r.hash = std::move(hash);
-  r.size = article.title.size() + article.body.size();
+namespace {
+
+// The article's date (article_date.h) into the record and the date slot.
+void add_date(const Article& article, schema::Record& r, Xapian::Document& doc) {
   // Dates after the day the run began are refused: one article dated
   // 1500/01/01 would push every other out of the recency boost.
   static const DocDate today = today_in_tehran();
-  if (auto date = article_date(article, today)) {
-    const DocDate& day = date->found.date;
-    r.date_gregorian = format_iso(day.gregorian);
-    r.date_jalali = format_jalali(day.jalali);
-    r.date_written = std::move(date->found.written);
-    r.date_calendar = calendar_name(date->found.calendar);
-    r.date_origin = origin_name(date->origin);
-    out.document.add_value(
-        schema::kDateSlot,
-        Xapian::sortable_serialise(static_cast<double>(days_since_epoch(day.gregorian))));
+  auto date = article_date(article, today);
+  if (!date) {
+    return;
   }
+  const DocDate& day = date->found.date;
+  r.date_gregorian = format_iso(day.gregorian);
+  r.date_jalali = format_jalali(day.jalali);
+  r.date_written = std::move(date->found.written);
+  r.date_calendar = calendar_name(date->found.calendar);
+  r.date_origin = origin_name(date->origin);
+  doc.add_value(schema::kDateSlot,
+                Xapian::sortable_serialise(static_cast<double>(days_since_epoch(day.gregorian))));
+}
+
+// The near-duplicate signature of the words already tokenized, with their
+// cached stems: as Signature::of_text(title + "\n" + body), without a
+// second pass.
+void add_signature(Xapian::Document& doc, const std::vector<Token>& title_tokens,
+                   const std::vector<Token>& body_tokens) {
+  const auto signature = Signature::of_tokens(
+      {&title_tokens, &body_tokens},
+      [](const std::string& word) -> const std::string& { return stem_cached(word); });
+  if (signature) {
+    doc.add_value(schema::kSignatureSlot, signature->serialise());
+    for (const std::string& band : signature->band_terms()) {
+      doc.add_boolean_term(band);
+    }
+  }
+}
+
+// The article's text and metadata moved into the record.
+void take_article(Article&& article, schema::Record& r) {
+  r.id = std::move(article.id);
+  r.path = std::move(article.path);
+  r.line = article.line;
+  r.title = std::move(article.title);
+  r.body = std::move(article.body);
+  r.url = std::move(article.url);
+  r.category = std::move(article.category);
+  r.tags = std::move(article.tags);
+  r.author = std::move(article.author);
+}
+
+}  // namespace
+
+BuiltDoc build_document(Article&& article, std::string hash) {
+  BuiltDoc out;
+  schema::Record& r = out.record;
+  Xapian::Document& doc = out.document;
+  r.hash = std::move(hash);
+  r.size = article.title.size() + article.body.size();
+  add_date(article, r, doc);
   r.source = article.source;
   if (r.source.empty()) {
     r.source = find_source(article.body).value_or("");
   }
 
-  Xapian::Document& doc = out.document;
   const std::vector<Token> title_tokens = tokenize(article.title);
   const std::vector<Token> body_tokens = tokenize(article.body);
   const Xapian::termpos title_positions = add_text(doc, title_tokens, 1, true);
@@ -151,27 +190,9 @@ BuiltDoc build_document(Article&& article, std::string hash) {
     doc.add_value(schema::kSourceSlot, r.source);
   }
   doc.add_value(schema::kHashSlot, r.hash);
-  // The words already tokenized, and their cached stems: as
-  // Signature::of_text(title + "\n" + body), without a second pass.
-  const auto signature = Signature::of_tokens(
-      {&title_tokens, &body_tokens},
-      [](const std::string& word) -> const std::string& { return stem_cached(word); });
-  if (signature) {
-    doc.add_value(schema::kSignatureSlot, signature->serialise());
-    for (const std::string& band : signature->band_terms()) {
-      doc.add_boolean_term(band);
-    }
-  }
+  add_signature(doc, title_tokens, body_tokens);
 
-  r.id = std::move(article.id);
-  r.path = std::move(article.path);
-  r.line = article.line;
-  r.title = std::move(article.title);
-  r.body = std::move(article.body);
-  r.url = std::move(article.url);
-  r.category = std::move(article.category);
-  r.tags = std::move(article.tags);
-  r.author = std::move(article.author);
+  take_article(std::move(article), r);
   doc.set_data(r.to_data());
   // The data holds the body now; SQLite keeps the rest of the record. Freed
   // here, a document waiting in the writer's queue holds its text once.

@@ -50,21 +50,10 @@ struct HttpServer::Impl {
   httplib::Server server;
 };
 
-HttpServer::HttpServer(const Api& api, const ServerOptions& options)
-    : impl_(std::make_unique<Impl>()) {
-  httplib::Server& s = impl_->server;
-  const std::size_t threads = options.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.set_read_timeout(options.read_timeout_seconds);
-  s.set_write_timeout(options.write_timeout_seconds);
-  s.set_keep_alive_timeout(options.keep_alive_seconds);
-  // Only GET is served: a request body is never needed.
-  s.set_payload_max_length(4096);
-  s.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
-                         {"X-Content-Type-Options", "nosniff"},
-                         {"Referrer-Policy", "no-referrer"},
-                         {"Cache-Control", "no-cache"}});
+namespace {
 
+// The API under /api/v1/, the health check, and the page's files.
+void route(httplib::Server& s, const Api& api) {
   s.Get("/api/v1/search", [&api](const httplib::Request& req, httplib::Response& res) {
     send(res, api.search(req.params));
   });
@@ -92,7 +81,10 @@ HttpServer::HttpServer(const Api& api, const ServerOptions& options)
       res.status = 404;
     }
   });
+}
 
+// Errors as JSON with the right status.
+void answer_errors(httplib::Server& s) {
   // Errors the routes did not answer themselves (no such path, a request
   // too large or malformed) get a JSON body too.
   s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -109,6 +101,27 @@ HttpServer::HttpServer(const Api& api, const ServerOptions& options)
   s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     send(res, error_reply(500, "internal", "internal error"));
   });
+}
+
+}  // namespace
+
+HttpServer::HttpServer(const Api& api, const ServerOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  httplib::Server& s = impl_->server;
+  const std::size_t threads = options.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.set_read_timeout(options.read_timeout_seconds);
+  s.set_write_timeout(options.write_timeout_seconds);
+  s.set_keep_alive_timeout(options.keep_alive_seconds);
+  // Only GET is served: a request body is never needed.
+  s.set_payload_max_length(4096);
+  s.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
+                         {"X-Content-Type-Options", "nosniff"},
+                         {"Referrer-Policy", "no-referrer"},
+                         {"Cache-Control", "no-cache"}});
+
+  route(s, api);
+  answer_errors(s);
   s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_start = std::chrono::steady_clock::now();
     return httplib::Server::HandlerResponse::Unhandled;

@@ -65,20 +65,24 @@ constexpr const char* kFooter = R"(EXIT STATUS
 ENVIRONMENT
   KAVOSH_INDEX  the index directory when --index is not given)";
 
-}  // namespace
+struct Args {
+  std::vector<std::string> index;
+  Address address;
+  kavosh::serve::ServerOptions options;
+};
 
-int main(int argc, char** argv) {
+// Reads the command line into `a`; false (with the error printed) if it
+// cannot be used, or after --help and --version (`status` then 0).
+bool parse_args(int argc, char** argv, Args& a, int& status) {
   CLI::App app{"Serve a Kavosh index over HTTP: a JSON API and a Persian search page",
                "kavosh-serve"};
-  std::vector<std::string> index;
   std::string listen = "127.0.0.1:8080";
-  kavosh::serve::ServerOptions options;
-  options.threads = std::max<std::size_t>(8, 2 * std::thread::hardware_concurrency());
+  a.options.threads = std::max<std::size_t>(8, std::size_t{2} * std::thread::hardware_concurrency());
   bool quiet = false;
   app.set_version_flag("--version", std::string("kavosh-serve ") + kavosh::version(),
                        "Print the version and exit");
   app.footer(kFooter);
-  app.add_option("--index,-i", index,
+  app.add_option("--index,-i", a.index,
                  "Index directory made by kavosh-index; repeat it to serve shards as one, or "
                  "give a Xapian stub file of remote shards (default: $KAVOSH_INDEX)")
       ->envname("KAVOSH_INDEX")
@@ -88,77 +92,102 @@ int main(int argc, char** argv) {
                  "ADDRESS:PORT to listen on; beyond loopback anyone who reaches it can search "
                  "(there is no authentication). Port 0: any free port")
       ->capture_default_str();
-  app.add_option("--threads", options.threads, "Worker threads, one connection each")
+  app.add_option("--threads", a.options.threads, "Worker threads, one connection each")
       ->check(kavosh::command_line::whole_number(1, 1024))
       ->capture_default_str();
   app.add_flag("--quiet,-q", quiet, "No access log");
+  status = 2;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
-      return app.exit(e);
+      status = app.exit(e);
+      return false;
     }
     fmt::print(stderr, "kavosh-serve: error: {}\n",
                kavosh::command_line::parse_error_message(app, e));
-    return 2;
+    return false;
   }
-  if (const auto twice = kavosh::command_line::repeated_path(index)) {
+  if (const auto twice = kavosh::command_line::repeated_path(a.index)) {
     fmt::print(stderr,
                "kavosh-serve: error: --index: {} is given twice (the same index as an earlier "
                "--index)\n",
                *twice);
-    return 2;
+    return false;
   }
-  options.access_log = !quiet;
-  Address address;
-  if (!parse_address(listen, address)) {
+  a.options.access_log = !quiet;
+  if (!parse_address(listen, a.address)) {
     fmt::print(stderr, "kavosh-serve: error: --listen: not ADDRESS:PORT: \"{}\"\n", listen);
-    return 2;
+    return false;
   }
+  return true;
+}
 
+// Serves until SIGTERM or SIGINT, taken by one thread with sigwait() from
+// `stop_signals`, which every thread blocks.
+void serve(const Args& a, const sigset_t& stop_signals) {
+  const kavosh::Searcher searcher =
+      kavosh::Searcher::open(std::vector<std::filesystem::path>(a.index.begin(), a.index.end()));
+  const kavosh::serve::Api api(searcher);
+  kavosh::serve::HttpServer server(api, a.options);
+  const int port = server.bind(a.address.host, a.address.port);
+  if (!is_loopback(a.address.host)) {
+    fmt::print(stderr,
+               "kavosh-serve: warning: listening on {} beyond this machine: anyone who can "
+               "reach it can search the index (there is no authentication)\n",
+               a.address.host);
+  }
+  fmt::print(stderr, "kavosh-serve: {} documents, listening on http://{}:{}/\n",
+             searcher.document_count(), url_host(a.address.host), port);
+  std::fflush(stderr);
+  std::thread signals([&server, &stop_signals] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    fmt::print(stderr, "kavosh-serve: {}: answering the requests in flight, then stopping\n",
+               signal == SIGINT ? "SIGINT" : "SIGTERM");
+    server.stop();
+    // A second signal does not wait.
+    sigwait(&stop_signals, &signal);
+    std::_Exit(130);
+  });
+  signals.detach();
+  server.run();
+  fmt::print(stderr, "kavosh-serve: stopped\n");
+}
+
+// The program: exit status as the header says.
+int run(int argc, char** argv) {
+  Args a;
+  if (int status = 0; !parse_args(argc, argv, a, status)) {
+    return status;
+  }
   // SIGINT and SIGTERM are taken by one thread, with sigwait(); every
   // thread started from here on inherits the mask.
-  sigset_t stop_signals;
+  static sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   signal(SIGPIPE, SIG_IGN);
-
   try {
-    const kavosh::Searcher searcher =
-        kavosh::Searcher::open(std::vector<std::filesystem::path>(index.begin(), index.end()));
-    const kavosh::serve::Api api(searcher);
-    kavosh::serve::HttpServer server(api, options);
-    const int port = server.bind(address.host, address.port);
-    if (!is_loopback(address.host)) {
-      fmt::print(stderr,
-                 "kavosh-serve: warning: listening on {} beyond this machine: anyone who can "
-                 "reach it can search the index (there is no authentication)\n",
-                 address.host);
-    }
-    fmt::print(stderr, "kavosh-serve: {} documents, listening on http://{}:{}/\n",
-               searcher.document_count(), url_host(address.host), port);
-    std::fflush(stderr);
-    std::thread signals([&server, &stop_signals] {
-      int signal = 0;
-      sigwait(&stop_signals, &signal);
-      fmt::print(stderr, "kavosh-serve: {}: answering the requests in flight, then stopping\n",
-                 signal == SIGINT ? "SIGINT" : "SIGTERM");
-      server.stop();
-      // A second signal does not wait.
-      sigwait(&stop_signals, &signal);
-      std::_Exit(130);
-    });
-    signals.detach();
-    server.run();
-    fmt::print(stderr, "kavosh-serve: stopped\n");
+    serve(a, stop_signals);
     return 0;
   } catch (const kavosh::Error& e) {
     fmt::print(stderr, "kavosh-serve: error: {}\n", e.what());
     return 2;
   } catch (const std::runtime_error& e) {
     fmt::print(stderr, "kavosh-serve: error: {}\n", e.what());
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {
+    std::fputs("kavosh-serve: error: unexpected failure\n", stderr);
     return 2;
   }
 }

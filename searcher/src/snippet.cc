@@ -1,6 +1,11 @@
 #include "searcher/src/snippet.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "common/stemmer.h"
 #include "common/tokenizer.h"
@@ -55,17 +60,13 @@ std::vector<Range> highlight(std::string_view text, const Matcher& matcher) {
   return ranges;
 }
 
-Snippet make_snippet(std::string_view text, const Matcher& matcher, std::size_t max_bytes) {
-  const std::vector<Token> tokens = tokenize(text);
-  std::vector<std::size_t> matches;  // indexes into tokens
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (matcher.matches(tokens[i])) {
-      matches.push_back(i);
-    }
-  }
+namespace {
 
-  // Best window: starts at a match, spans at most max_bytes, and holds the
-  // most distinct terms, then the most matches; earlier wins ties.
+// The token that begins the best window: a window starts at a match, spans
+// at most two thirds of max_bytes, and holds the most distinct terms, then
+// the most matches; earlier wins ties. `matches` index into `tokens`.
+std::size_t best_window(const std::vector<Token>& tokens, const std::vector<std::size_t>& matches,
+                        std::size_t max_bytes) {
   std::size_t best_first = 0;
   std::size_t best_distinct = 0;
   std::size_t best_count = 0;
@@ -84,12 +85,21 @@ Snippet make_snippet(std::string_view text, const Matcher& matcher, std::size_t 
       best_count = count;
     }
   }
+  return best_first;
+}
 
-  // Start a little before the first match, on a word boundary.
+// The bytes [begin, end) of `text` the snippet shows: from a little before
+// token `first_match` (if any match), on a word boundary, to at most
+// max_bytes later, ending on a word boundary or, inside one huge word, on a
+// character boundary.
+std::pair<std::size_t, std::size_t> passage_bounds(std::string_view text,
+                                                   const std::vector<Token>& tokens,
+                                                   std::optional<std::size_t> first_match,
+                                                   std::size_t max_bytes) {
   std::size_t begin = 0;
-  if (!matches.empty() && !tokens.empty()) {
-    const std::size_t anchor = tokens[best_first].begin;
-    std::size_t first = best_first;
+  if (first_match) {
+    const std::size_t anchor = tokens[*first_match].begin;
+    std::size_t first = *first_match;
     while (first > 0 && anchor - tokens[first - 1].begin <= max_bytes / 4) {
       --first;
     }
@@ -110,14 +120,30 @@ Snippet make_snippet(std::string_view text, const Matcher& matcher, std::size_t 
       }
     }
   }
+  return {begin, end};
+}
+
+}  // namespace
+
+Snippet make_snippet(std::string_view text, const Matcher& matcher, std::size_t max_bytes) {
+  const std::vector<Token> tokens = tokenize(text);
+  std::vector<std::size_t> matches;  // indexes into tokens
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (matcher.matches(tokens[i])) {
+      matches.push_back(i);
+    }
+  }
+  const std::optional<std::size_t> first_match =
+      matches.empty() ? std::nullopt
+                      : std::optional<std::size_t>(best_window(tokens, matches, max_bytes));
+  const auto [begin, end] = passage_bounds(text, tokens, first_match, max_bytes);
 
   Snippet out;
   const std::size_t shift = begin > 0 ? kEllipsis.size() : 0;
   if (begin > 0) {
     out.text += kEllipsis;
   }
-  std::string_view passage = text.substr(begin, end - begin);
-  for (const char c : passage) {
+  for (const char c : text.substr(begin, end - begin)) {
     out.text += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   }
   if (end < text.size()) {
