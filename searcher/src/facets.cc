@@ -7,6 +7,7 @@
 
 #include "common/date_range.h"
 #include "common/dates.h"
+#include "common/normalizer.h"
 #include "common/schema.h"
 
 namespace kavosh {
@@ -30,6 +31,33 @@ std::vector<FacetCount> newest_first(const std::map<std::string, std::uint64_t>&
   return out;
 }
 
+// The sources the spy saw, their spellings of one name (Arabic or Persian
+// yeh and kaf, a half-space or a space: "خبرگزاري فارس", "خبرگزاری فارس")
+// counted as one source, as the source filter finds them, under the
+// spelling most of the documents have.
+std::map<std::string, std::uint64_t> sources_by_name(const Xapian::ValueCountMatchSpy& spy) {
+  struct Source {
+    std::string shown;
+    std::uint64_t shown_count = 0;
+    std::uint64_t count = 0;
+  };
+  std::map<std::string, Source> by_name;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::uint64_t n = it.get_termfreq();
+    Source& source = by_name[normalize(*it)];
+    source.count += n;
+    if (n > source.shown_count) {
+      source.shown = *it;
+      source.shown_count = n;
+    }
+  }
+  std::map<std::string, std::uint64_t> counts;
+  for (const auto& [name, source] : by_name) {
+    counts[source.shown] += source.count;
+  }
+  return counts;
+}
+
 }  // namespace
 
 Facets count_facets(const Xapian::Database& db, const Xapian::Query& query) {
@@ -45,10 +73,7 @@ Facets count_facets(const Xapian::Database& db, const Xapian::Query& query) {
 
   Facets facets;
   facets.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  std::map<std::string, std::uint64_t> source_counts;
-  for (auto it = sources.values_begin(); it != sources.values_end(); ++it) {
-    source_counts[*it] += it.get_termfreq();
-  }
+  facets.sources = by_count(sources_by_name(sources));
   std::map<std::string, std::uint64_t> months;
   std::map<std::string, std::uint64_t> years;
   std::uint64_t dated = 0;
@@ -64,7 +89,6 @@ Facets count_facets(const Xapian::Database& db, const Xapian::Query& query) {
     years[fmt::format("{:04}", date->jalali.year)] += n;
     dated += n;
   }
-  facets.sources = by_count(source_counts);
   facets.months = newest_first(months);
   facets.years = newest_first(years);
   facets.undated = mset.get_matches_estimated() - dated;
