@@ -5,8 +5,8 @@
 #include "common/features.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
-#include "searcher/src/query_builder.h"
 #include "searcher/src/ranking_constants.h"
+#include "searcher/src/spellings.h"
 
 namespace kavosh {
 namespace {

@@ -51,11 +51,6 @@ struct BuiltQuery {
 // together ("رئیسجمهور" finds "رئیس جمهور").
 BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Database& db);
 
-// The spellings of `tokens` read as a phrase, as a quoted phrase is
-// searched: each a sequence of terms, the typed one first.
-std::vector<std::vector<std::string>> phrase_spellings(const std::vector<Token>& tokens,
-                                                       const Xapian::Database& db);
-
 }  // namespace kavosh
 
 #endif  // KAVOSH_SEARCHER_QUERY_BUILDER_H_

@@ -146,6 +146,214 @@ class TreeBuilder {
   int depth_ = 0;
 };
 
+// One word or quoted phrase as written, after its field.
+struct Value {
+  std::string_view text;
+  bool prefix = false;        // written word*
+  std::vector<Item> closing;  // the ")" after it, in order
+};
+
+// Reads a query left to right: its clauses and filters, and the items of
+// its tree of OR and AND.
+class Parser {
+ public:
+  explicit Parser(std::string_view query) : query_(query) {}
+
+  ParsedQuery parse() {
+    while (at_ < query_.size()) {
+      if (is_space(query_[at_])) {
+        ++at_;
+        continue;
+      }
+      read_word();
+    }
+    keep_first_words();
+    if (has_operator_) {
+      add_tree();
+    }
+    return std::move(parsed_);
+  }
+
+ private:
+  // One run of characters between spaces: OR or AND, or "(" before a
+  // clause (whose quoted phrase may run past the next space).
+  void read_word() {
+    std::size_t word_end = at_;
+    while (word_end < query_.size() && !is_space(query_[word_end])) {
+      ++word_end;
+    }
+    const std::string_view word = query_.substr(at_, word_end - at_);
+    if (word == "OR" || word == "AND") {
+      items_.push_back({word == "OR" ? Item::Kind::kOr : Item::Kind::kAnd, 0, at_});
+      has_operator_ = true;
+      at_ = word_end;
+      return;
+    }
+    while (at_ < word_end && query_[at_] == '(') {
+      items_.push_back({Item::Kind::kOpen, 0, at_++});
+    }
+    if (at_ == word_end) {
+      return;
+    }
+    const bool excluded = read_minus();
+    const std::string_view field = read_field();
+    Value value = read_value();
+    add(field, value, excluded);
+    std::reverse(value.closing.begin(), value.closing.end());
+    items_.insert(items_.end(), value.closing.begin(), value.closing.end());
+  }
+
+  // A leading '-' that excludes what follows it.
+  bool read_minus() {
+    if (query_[at_] == '-' && at_ + 1 < query_.size() && !is_space(query_[at_ + 1])) {
+      ++at_;
+      return true;
+    }
+    return false;
+  }
+
+  // The name of a field before its ':', checked; empty for none.
+  std::string_view read_field() {
+    std::size_t colon = at_;
+    while (colon < query_.size() && is_field_char(query_[colon])) {
+      ++colon;
+    }
+    if (colon == at_ || colon >= query_.size() || query_[colon] != ':') {
+      return {};
+    }
+    const std::string_view field = query_.substr(at_, colon - at_);
+    if (field != "title" && field != "source" && field != "date" && filter_prefix(field).empty()) {
+      throw Error(Error::kBadQuery,
+                  fmt::format("unknown field \"{}:\"; the fields are {}", field, kFields),
+                  Location{"query", 0, at_});
+    }
+    at_ = colon + 1;
+    return field;
+  }
+
+  // A phrase in quotes, up to its closing quote (or the end), or a word up
+  // to the next space; and the ")" that close after it.
+  Value read_value() {
+    const std::string_view close = read_open_quote();
+    std::size_t end = at_;
+    if (!close.empty()) {
+      end = std::min(query_.find(close, at_), query_.size());
+    } else {
+      while (end < query_.size() && !is_space(query_[end])) {
+        ++end;
+      }
+    }
+    Value value;
+    value.text = query_.substr(at_, end - at_);
+    at_ = close.empty() ? end : std::min(end + close.size(), query_.size());
+    if (close.empty()) {
+      while (!value.text.empty() && value.text.back() == ')') {
+        value.text.remove_suffix(1);
+        value.closing.push_back({Item::Kind::kClose, 0, at_ - value.closing.size() - 1});
+      }
+    } else {
+      while (at_ < query_.size() && query_[at_] == ')') {
+        value.closing.push_back({Item::Kind::kClose, 0, at_++});
+      }
+    }
+    if (close.empty() && value.text.size() > 1 && value.text.back() == '*') {
+      value.text.remove_suffix(1);
+      value.prefix = true;
+    }
+    return value;
+  }
+
+  // The quote that closes the one opening here ("…" or «…»); empty for none.
+  std::string_view read_open_quote() {
+    if (at_ < query_.size() && query_[at_] == '"') {
+      ++at_;
+      return "\"";
+    }
+    if (query_.substr(at_, kOpenGuillemet.size()) == kOpenGuillemet) {
+      at_ += kOpenGuillemet.size();
+      return kCloseGuillemet;
+    }
+    return {};
+  }
+
+  // A field's filter, or a clause of words.
+  void add(std::string_view field, const Value& value, bool excluded) {
+    const std::string_view text = value.text;
+    if (field == "source") {
+      if (excluded || text.empty()) {
+        throw Error(Error::kBadQuery, "source: needs a name, e.g. source:ایلنا",
+                    Location{"query", 0, at_});
+      }
+      parsed_.sources.emplace_back(text);
+    } else if (const std::string_view term_prefix = filter_prefix(field); !term_prefix.empty()) {
+      if (excluded || text.empty()) {
+        throw Error(Error::kBadQuery,
+                    fmt::format("{}: needs a value, e.g. {}:\"لیگ برتر\"", field, field),
+                    Location{"query", 0, at_});
+      }
+      parsed_.fields.push_back({term_prefix, std::string(text)});
+    } else if (field == "date") {
+      add_date(text, excluded);
+    } else if (add_clause(parsed_.clauses, text, excluded, field == "title", value.prefix)) {
+      items_.push_back({Item::Kind::kClause, parsed_.clauses.size() - 1, at_});
+    }
+  }
+
+  // date:FROM..TO, date:FROM.., date:..TO or date:DAY.
+  void add_date(std::string_view text, bool excluded) {
+    const std::size_t dots = text.find("..");
+    const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);
+    const std::string_view to = dots == std::string_view::npos ? text : text.substr(dots + 2);
+    if (excluded || (from.empty() && to.empty())) {
+      throw Error(Error::kBadQuery, "date: needs a period, e.g. date:1404/09..1404/10",
+                  Location{"query", 0, at_});
+    }
+    parsed_.dates.push_back(parse_period(from, to, "query date:"));
+    parsed_.date_fields.push_back("date:" + std::string(text));
+  }
+
+  // Only the first kMaxQueryWords words are searched: the matcher's cost
+  // grows faster than the number of words (a pasted 10,000-word text took
+  // 8 s on a 40-document index), and the words after the first few hundred
+  // no longer change which documents rank first.
+  void keep_first_words() {
+    std::vector<QueryClause>& clauses = parsed_.clauses;
+    std::size_t words = 0;
+    for (auto clause = clauses.begin(); clause != clauses.end(); ++clause) {
+      if (words + clause->tokens.size() >= kMaxQueryWords) {
+        clause->tokens.resize(kMaxQueryWords - words);
+        clauses.erase(std::next(clause), clauses.end());
+        break;
+      }
+      words += clause->tokens.size();
+    }
+  }
+
+  // The tree of OR and AND over the clauses kept.
+  void add_tree() {
+    // The clauses cut off by keep_first_words() leave the tree with them.
+    const auto cut = std::find_if(items_.begin(), items_.end(), [&](const Item& item) {
+      return item.kind == Item::Kind::kClause && item.clause >= parsed_.clauses.size();
+    });
+    if (cut != items_.end()) {
+      items_.erase(cut, items_.end());
+      while (!items_.empty() && items_.back().kind != Item::Kind::kClause &&
+             items_.back().kind != Item::Kind::kClose) {
+        items_.pop_back();
+      }
+    }
+    if (!items_.empty()) {
+      parsed_.tree.push_back(TreeBuilder(items_).build());
+    }
+  }
+
+  std::string_view query_;
+  std::size_t at_ = 0;
+  ParsedQuery parsed_;
+  std::vector<Item> items_;
+  bool has_operator_ = false;
+};
+
 }  // namespace
 
 void ParsedQuery::require_words_or(bool other_filters) const {
@@ -194,147 +402,7 @@ ParsedQuery parse_query(std::string_view query) {
   if (const auto bad = find_invalid_utf8(query)) {
     throw Error(Error::kBadQuery, "query is not valid UTF-8", Location{"query", 0, *bad});
   }
-  ParsedQuery parsed;
-  std::vector<Item> items;
-  bool has_operator = false;
-  std::size_t i = 0;
-  while (i < query.size()) {
-    if (is_space(query[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t word_end = i;
-    while (word_end < query.size() && !is_space(query[word_end])) {
-      ++word_end;
-    }
-    const std::string_view word = query.substr(i, word_end - i);
-    if (word == "OR" || word == "AND") {
-      items.push_back({word == "OR" ? Item::Kind::kOr : Item::Kind::kAnd, 0, i});
-      has_operator = true;
-      i = word_end;
-      continue;
-    }
-    while (i < word_end && query[i] == '(') {
-      items.push_back({Item::Kind::kOpen, 0, i++});
-    }
-    if (i == word_end) {
-      continue;
-    }
-    bool excluded = false;
-    if (query[i] == '-' && i + 1 < query.size() && !is_space(query[i + 1])) {
-      excluded = true;
-      ++i;
-    }
-    // field:
-    std::string_view field;
-    std::size_t colon = i;
-    while (colon < query.size() && is_field_char(query[colon])) {
-      ++colon;
-    }
-    if (colon > i && colon < query.size() && query[colon] == ':') {
-      field = query.substr(i, colon - i);
-      if (field != "title" && field != "source" && field != "date" &&
-          filter_prefix(field).empty()) {
-        throw Error(Error::kBadQuery,
-                    fmt::format("unknown field \"{}:\"; the fields are {}", field, kFields),
-                    Location{"query", 0, i});
-      }
-      i = colon + 1;
-    }
-    std::string_view close;
-    if (i < query.size() && query[i] == '"') {
-      close = "\"";
-      ++i;
-    } else if (query.substr(i, kOpenGuillemet.size()) == kOpenGuillemet) {
-      close = kCloseGuillemet;
-      i += kOpenGuillemet.size();
-    }
-    std::size_t end = i;
-    if (!close.empty()) {
-      end = std::min(query.find(close, i), query.size());
-    } else {
-      while (end < query.size() && !is_space(query[end])) {
-        ++end;
-      }
-    }
-    std::string_view text = query.substr(i, end - i);
-    i = close.empty() ? end : std::min(end + close.size(), query.size());
-    std::vector<Item> closing;  // the ")" after the clause
-    if (close.empty()) {
-      while (!text.empty() && text.back() == ')') {
-        text.remove_suffix(1);
-        closing.push_back({Item::Kind::kClose, 0, i - closing.size() - 1});
-      }
-    } else {
-      while (i < query.size() && query[i] == ')') {
-        closing.push_back({Item::Kind::kClose, 0, i++});
-      }
-    }
-    bool prefix = false;
-    if (close.empty() && text.size() > 1 && text.back() == '*') {
-      text.remove_suffix(1);
-      prefix = true;
-    }
-
-    if (field == "source") {
-      if (excluded || text.empty()) {
-        throw Error(Error::kBadQuery, "source: needs a name, e.g. source:ایلنا",
-                    Location{"query", 0, i});
-      }
-      parsed.sources.emplace_back(text);
-    } else if (const std::string_view term_prefix = filter_prefix(field); !term_prefix.empty()) {
-      if (excluded || text.empty()) {
-        throw Error(Error::kBadQuery,
-                    fmt::format("{}: needs a value, e.g. {}:\"لیگ برتر\"", field, field),
-                    Location{"query", 0, i});
-      }
-      parsed.fields.push_back({term_prefix, std::string(text)});
-    } else if (field == "date") {
-      const std::size_t dots = text.find("..");
-      const std::string_view from = dots == std::string_view::npos ? text : text.substr(0, dots);
-      const std::string_view to = dots == std::string_view::npos ? text : text.substr(dots + 2);
-      if (excluded || (from.empty() && to.empty())) {
-        throw Error(Error::kBadQuery, "date: needs a period, e.g. date:1404/09..1404/10",
-                    Location{"query", 0, i});
-      }
-      parsed.dates.push_back(parse_period(from, to, "query date:"));
-      parsed.date_fields.push_back("date:" + std::string(text));
-    } else if (add_clause(parsed.clauses, text, excluded, field == "title", prefix)) {
-      items.push_back({Item::Kind::kClause, parsed.clauses.size() - 1, i});
-    }
-    std::reverse(closing.begin(), closing.end());
-    items.insert(items.end(), closing.begin(), closing.end());
-  }
-  // Only the first kMaxQueryWords words are searched: the matcher's cost
-  // grows faster than the number of words (a pasted 10,000-word text took
-  // 8 s on a 40-document index), and the words after the first few hundred
-  // no longer change which documents rank first.
-  std::size_t words = 0;
-  for (auto clause = parsed.clauses.begin(); clause != parsed.clauses.end(); ++clause) {
-    if (words + clause->tokens.size() >= kMaxQueryWords) {
-      clause->tokens.resize(kMaxQueryWords - words);
-      parsed.clauses.erase(std::next(clause), parsed.clauses.end());
-      break;
-    }
-    words += clause->tokens.size();
-  }
-  if (has_operator) {
-    // The clauses cut off above leave the tree with them.
-    const auto cut = std::find_if(items.begin(), items.end(), [&](const Item& item) {
-      return item.kind == Item::Kind::kClause && item.clause >= parsed.clauses.size();
-    });
-    if (cut != items.end()) {
-      items.erase(cut, items.end());
-      while (!items.empty() && items.back().kind != Item::Kind::kClause &&
-             items.back().kind != Item::Kind::kClose) {
-        items.pop_back();
-      }
-    }
-    if (!items.empty()) {
-      parsed.tree.push_back(TreeBuilder(items).build());
-    }
-  }
-  return parsed;
+  return Parser(query).parse();
 }
 
 }  // namespace kavosh
