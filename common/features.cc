@@ -8,7 +8,7 @@ namespace {
 
 using Flag = bool Features::*;
 
-constexpr std::array<std::pair<std::string_view, Flag>, 12> kFlags = {{
+constexpr std::array<std::pair<std::string_view, Flag>, 13> kFlags = {{
     {"letters", &Features::letters},
     {"digits", &Features::digits},
     {"marks", &Features::marks},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<std::string_view, Flag>, 12> kFlags = {{
     {"proximity", &Features::proximity},
     {"feedback_gate", &Features::feedback_gate},
     {"rare_tiers", &Features::rare_tiers},
+    {"typed_tier", &Features::typed_tier},
 }};
 
 constexpr std::array<Flag, 6> kIndexSide = {&Features::letters,     &Features::digits,

@@ -29,7 +29,9 @@ struct Features {
   bool feedback = true;       // keyword queries expanded from their top documents
   bool proximity = true;      // unquoted words adjacent and in order rank first
   bool feedback_gate = true;  // no feedback where the words stand together in one document
-  bool rare_tiers = true;     // longer queries: the few documents with every word rank first
+  bool rare_tiers = true;
+  bool typed_tier = true;  // the few documents with every word as typed rank first     // longer
+                           // queries: the few documents with every word rank first
 
   bool operator==(const Features&) const = default;
 };
@@ -37,7 +39,7 @@ struct Features {
 // The names ablate() accepts, comma-separated.
 inline constexpr std::string_view kFeatureNames =
     "letters,digits,marks,zwnj,orthography,stem,stopwords,tiers,feedback,proximity,feedback_gate,"
-    "rare_tiers";
+    "rare_tiers,typed_tier";
 
 // `base` with the features named in `list` (comma-separated) turned off.
 // Names it does not know are added to `unknown`, if given.

@@ -239,6 +239,8 @@ struct Required {
 // query has nothing else); excluded clauses leave documents out.
 struct Parts {
   std::vector<Xapian::Query> scoring;
+  std::vector<Xapian::Query> typed;  // each required single word as typed
+  bool all_typed = true;             // every required clause is one word
   std::vector<Required> required;
   std::vector<Xapian::Query> stopwords;
   std::vector<Xapian::Query> excluded;
@@ -275,7 +277,12 @@ class ClauseReader {
     const QueryClause& clause = clauses[i];
     if (clause.excluded) {
       parts_.excluded.push_back(builder_.excluded_clause(clause));
-    } else if (clause.prefix) {
+      return 1;
+    }
+    if (clause.prefix || clause.title_only || clause.tokens.size() > 1) {
+      parts_.all_typed = false;
+    }
+    if (clause.prefix) {
       parts_.require(builder_.prefix_clause(clause.tokens[0]));
     } else if (clause.title_only) {
       parts_.require(builder_.title_clause(clause.tokens));
@@ -297,6 +304,7 @@ class ClauseReader {
         clauses[i + 1].tokens.size() == 1) {
       const std::string joined = builder_.joined(token, clauses[i + 1].tokens[0]);
       if (!joined.empty()) {
+        parts_.all_typed = false;
         const auto pair = builder_.pair(token, clauses[i + 1].tokens[0], joined);
         parts_.require(pair.score, pair.match);
         return 2;
@@ -308,6 +316,7 @@ class ClauseReader {
       parts_.stopwords.push_back(q);
     } else {
       parts_.require(builder_.word(token, true));
+      parts_.typed.emplace_back(token.term);
     }
     return 1;
   }
@@ -372,6 +381,11 @@ BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Xapian::Da
     return out;
   }
   const std::vector<Xapian::Query> matched = matches(parts);
+  if (parts.all_typed && parts.typed.size() == parts.required.size() && parts.typed.size() >= 2 &&
+      std::all_of(parts.typed.begin(), parts.typed.end(),
+                  [&](const Xapian::Query& q) { return rare(q, db); })) {
+    out.typed_all = Xapian::Query(Xapian::Query::OP_AND, parts.typed.begin(), parts.typed.end());
+  }
   if (parts.required.size() > kMaxTieredWords) {
     out.first = without(any, parts.excluded);
     if (features().rare_tiers && std::all_of(matched.begin(), matched.end(),

@@ -39,6 +39,11 @@ struct BuiltQuery {
   // word (adopt_rare_tiers()). Empty otherwise.
   Xapian::Query rare_first;
   Xapian::Query rare_second;
+  // For a query of two or more words, each a single word rare in the index
+  // as typed (normalized, no other spelling or stem): all of them as typed,
+  // which the searcher ranks first when only a few documents hold them
+  // (adopt_typed_tier()). Empty otherwise.
+  Xapian::Query typed_all;
   // The query holds an interrogative word (چه، چرا، کدام...).
   bool interrogative = false;
   // What to highlight: normalized terms, and stems.

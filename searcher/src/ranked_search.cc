@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/features.h"
 #include "common/schema.h"
 #include "searcher/src/counts.h"
 #include "searcher/src/facets.h"
@@ -23,25 +24,47 @@
 namespace kavosh {
 namespace {
 
+// Whether 1 to kFeedbackDocuments documents that pass `filter` match `q`
+// (counted exactly: Xapian reads on to kFeedbackDocuments + 1).
+bool few_documents(const Xapian::Database& db, const Xapian::Query& q,
+                   const Xapian::Query& filter) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(filtered(q, filter));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet all = enquire.get_mset(0, 0, kFeedbackDocuments + 1);
+  const Xapian::doccount n = all.get_matches_upper_bound();
+  return n >= 1 && n <= kFeedbackDocuments;
+}
+
 // A query longer than the tiers take, of rare words that stand together in
 // only a few documents (at most kFeedbackDocuments), names an article the
 // reader remembers (a person and a place, a rare phrase): those documents
 // rank first, as a two-word query's would, and feedback leaves them alone.
 // Topic queries keep BM25's order (tiers cost them 0.02 nDCG@10).
 void adopt_rare_tiers(BuiltQuery& built, const Xapian::Database& db, const Xapian::Query& filter) {
-  if (built.rare_first.empty()) {
+  if (built.rare_first.empty() || !few_documents(db, built.rare_first, filter)) {
     return;
   }
-  Xapian::Enquire enquire(db);
-  enquire.set_query(filtered(built.rare_first, filter));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  const Xapian::MSet all = enquire.get_mset(0, 0, kFeedbackDocuments + 1);
-  const Xapian::doccount n = all.get_matches_upper_bound();
-  if (n >= 1 && n <= kFeedbackDocuments) {
-    built.first = std::move(built.rare_first);
-    built.second = std::move(built.rare_second);
-    built.tiered = true;
+  built.first = std::move(built.rare_first);
+  built.second = std::move(built.rare_second);
+  built.tiered = true;
+}
+
+// Rare words that only a few documents hold as the reader typed them
+// ("ندادند", not only its stem's other forms; "حجت", not "حجت‌الاسلام"):
+// those documents rank first, above the others that hold every word in
+// some other form, as a plain engine that matches the typed form alone
+// would find them. The rest follow in their own order.
+void adopt_typed_tier(BuiltQuery& built, const Xapian::Database& db, const Xapian::Query& filter) {
+  if (built.typed_all.empty() || !features().typed_tier ||
+      !few_documents(db, built.typed_all, filter)) {
+    return;
   }
+  const Xapian::Query every =
+      built.tiered ? Xapian::Query(Xapian::Query::OP_OR, built.first, built.second) : built.first;
+  built.first = Xapian::Query(Xapian::Query::OP_FILTER, every, built.typed_all);
+  built.second = Xapian::Query(Xapian::Query::OP_AND_NOT, every, built.typed_all);
+  built.tiered = true;
 }
 
 // The query of one search as it is ranked.
@@ -64,6 +87,7 @@ Plan plan_search(const Xapian::Database& db, const ParsedQuery& parsed,
   BuiltQuery& built = plan.built;
   built = parsed.tree.empty() ? build_query(parsed.clauses, db) : build_tree(parsed, db);
   adopt_rare_tiers(built, db, filter);
+  adopt_typed_tier(built, db, filter);
   // Remembered text: documents where the words stand together rank first
   // (an optional boost: which documents match does not change).
   plan.near = parsed.tree.empty() ? proximity(parsed.clauses, db) : Proximity{};
