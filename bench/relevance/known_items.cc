@@ -100,7 +100,16 @@ char32_t comparable(char32_t c) {
   return c;
 }
 
-// Calls `take(written, comparable)` for each word of `text`.
+// A left-to-right or right-to-left mark or a soft hyphen: typed for a
+// half-space in some archives ("حجت\u200Eالاسلام"), and read as one by
+// Kavosh's tokenizer, when it stands between two letters.
+bool is_half_space_stand_in(char32_t c) {
+  return c == 0x200E || c == 0x200F || c == 0x00AD;
+}
+
+// Calls `take(written, comparable)` for each word of `text`. A half-space
+// or its stand-in joins the letters around it into one word, as a reader
+// sees them: "حجت\u200Eالاسلام" is the word of "حجت‌الاسلام", not "حجت".
 template <typename Take>
 void for_each_word(std::string_view text, Take&& take) {
   std::string written;
@@ -115,6 +124,13 @@ void for_each_word(std::string_view text, Take&& take) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
     const char32_t c = next_code_point(text, i);
+    if (is_half_space_stand_in(c) && !compared.empty() && i < text.size()) {
+      std::size_t after = i;
+      if (is_word_char(next_code_point(text, after))) {
+        written.append(text.substr(start, i - start));
+        continue;
+      }
+    }
     if (!is_word_char(c)) {
       flush();
       continue;

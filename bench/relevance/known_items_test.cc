@@ -56,6 +56,11 @@ TEST_CASE("words compare alike in every spelling of their letters and half-space
           "[known-items]") {
   CHECK(comparable_words("رييس‌جمهور، ايران!") ==
         comparable_words("رئیسجمهور ایران"));
+  // A direction mark or soft hyphen typed for the half-space joins alike;
+  // at a word's edge it separates.
+  CHECK(comparable_words("حجت\u200Eالاسلام هیئت\u00ADهای") ==
+        comparable_words("حجت‌الاسلام هیئت‌های"));
+  CHECK(comparable_words("حجت\u200F الاسلام") == std::vector<std::string>{"حجت", "الاسلام"});
   CHECK(comparable_words("۱۴۰۴ كتاب") == std::vector<std::string>{"1404", "کتاب"});
   CHECK(written_words("مي\u00A0پرسيد «تهران»") == std::vector<std::string>{"مي", "پرسيد", "تهران"});
 }
