@@ -215,3 +215,49 @@ TEST_CASE("a sharded index updates in place and keeps its shards", "[shards]") {
     CHECK(again.err.find((dir / "shards").string() + ":2:") != std::string::npos);
   }
 }
+
+TEST_CASE("a re-ranked pool of a hundred documents is the same read by ids or by id terms",
+          "[shards]") {
+  // 160 articles with "تهران", each with its own mix of other words, so
+  // feedback re-ranks the best 100 of them: an index directory reads that
+  // pool by Xapian's document ids; the same database through a stub file
+  // (as remote shards are opened) by the documents' id terms.
+  TempDir tmp;
+  const std::vector<std::string> words = {"مترو", "ترافیک", "آلودگی", "هوا",   "شهرداری",
+                                          "پارک", "باران",  "برف",    "مدرسه", "بیمارستان"};
+  std::string lines;
+  for (int i = 0; i < 160; ++i) {
+    std::string body = "شهر تهران";
+    int count = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      for (int k = 0; k < (i >> w) % 3; ++k) {
+        body += " " + words[w];
+        ++count;
+      }
+    }
+    // Every article of another length: no two score alike, so the order
+    // does not rest on how shards number their documents.
+    for (int k = count; k < 20 + 3 * i; ++k) {
+      body += " روز";
+    }
+    lines += "{\"id\": \"t" + std::to_string(i) + "\", \"title\": \"گزارش " + std::to_string(i) +
+             "\", \"body\": \"" + body + "\"}\n";
+  }
+  write_file(tmp / "corpus" / "tehran.jsonl", lines);
+  REQUIRE(index(tmp / "corpus", tmp / "whole").status == 0);
+  write_file(tmp / "stub", "auto " + (tmp / "whole" / "xapian").string() + "\n");
+  const kavosh::Searcher whole = kavosh::Searcher::open(tmp / "whole");
+  const kavosh::Searcher stub = kavosh::Searcher::open(tmp / "stub");
+  kavosh::SearchOptions options;
+  options.limit = 20;
+  options.collapse = false;  // generated articles: many near-duplicates
+  options.describe_query = true;
+  for (const std::size_t offset : {0, 90, 100}) {
+    options.offset = offset;
+    kavosh::test::check_same_results(whole, stub, "تهران", options);
+  }
+  options.offset = 0;
+  CHECK(whole.search("تهران", options).query_description.find("kavosh:pool of 100 documents") !=
+        std::string::npos);
+  CHECK(stub.search("تهران", options).query_description.find("kavosh:pool") == std::string::npos);
+}

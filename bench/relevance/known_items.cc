@@ -103,9 +103,7 @@ char32_t comparable(char32_t c) {
 // A left-to-right or right-to-left mark or a soft hyphen: typed for a
 // half-space in some archives ("حجت\u200Eالاسلام"), and read as one by
 // Kavosh's tokenizer, when it stands between two letters.
-bool is_half_space_stand_in(char32_t c) {
-  return c == 0x200E || c == 0x200F || c == 0x00AD;
-}
+bool is_half_space_stand_in(char32_t c) { return c == 0x200E || c == 0x200F || c == 0x00AD; }
 
 // Calls `take(written, comparable)` for each word of `text`. A half-space
 // or its stand-in joins the letters around it into one word, as a reader

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <utility>
@@ -24,6 +25,13 @@ Xapian::Database open_xapian(const std::string& path) {
 
 Handles::Handles(std::vector<std::string> paths, std::filesystem::path dir)
     : paths_(std::move(paths)), dir_(std::move(dir)) {}
+
+bool Handles::local() const {
+  return std::none_of(paths_.begin(), paths_.end(), [](const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(path, ec);
+  });
+}
 
 Handles::Identity Handles::identity() const {
   Identity out;

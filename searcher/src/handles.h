@@ -40,6 +40,10 @@ class Handles {
     Identity identity;  // of the copies it was opened on
   };
 
+  // Whether every shard is an index directory on this machine (none a stub
+  // file of remote shards).
+  bool local() const;
+
   // All shards as one database: Xapian merges their statistics, so scores
   // are those of a single index of the same documents.
   Handle open_database() const;

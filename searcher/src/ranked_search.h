@@ -17,8 +17,10 @@ namespace kavosh {
 
 // The results of `parsed` (the parse of `query`) on `db` for the page and
 // the filters of `options`. Reads features() for the ranking switches.
+// `local`: `db` is opened from index directories on this machine, none
+// of them a stub file of remote shards.
 Results ranked_search(Xapian::Database& db, std::string_view query, const ParsedQuery& parsed,
-                      const SearchOptions& options);
+                      const SearchOptions& options, bool local);
 
 }  // namespace kavosh
 

@@ -257,7 +257,7 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
                           options.facets);
   Handles::Lease lease(handles);
   Xapian::Database& db = lease.db();
-  Results results = ranked_search(db, query, parsed, options);
+  Results results = ranked_search(db, query, parsed, options, handles.local());
   // Nothing, and a correction of the words of a short query: search the
   // correction, with the query's exclusions and filters.
   std::size_t words = 0;
@@ -275,7 +275,7 @@ Results Searcher::Impl::search(std::string_view query, const SearchOptions& opti
     corrected.sources = parsed.sources;
     corrected.dates = parsed.dates;
     corrected.date_fields = parsed.date_fields;
-    Results second = ranked_search(db, results.suggestion, corrected, options);
+    Results second = ranked_search(db, results.suggestion, corrected, options, handles.local());
     if (second.total > 0) {
       second.corrected_from = std::string(query);
       second.suggestion.clear();
