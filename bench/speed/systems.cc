@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "bench/speed/corpus.h"
@@ -25,6 +26,11 @@ class KavoshSession : public QuerySession {
     SearchOptions options;
     options.limit = kHits;
     options.snippets = true;
+    // Features switched off for a comparison run, as kavosh-search and
+    // bench/relevance take them: the library reads no environment.
+    if (const char* ablate = std::getenv("KAVOSH_ABLATE")) {
+      options.ablate = ablate;
+    }
     try {
       return searcher_.search(query, options).hits.size();
     } catch (const Error&) {
