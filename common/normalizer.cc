@@ -8,8 +8,10 @@
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "common/features.h"
+#include "common/utf8.h"
 
 namespace kavosh {
 namespace {
@@ -126,6 +128,37 @@ bool is_plain_ascii_word(std::string_view text) {
   return true;
 }
 
+// A word of Persian letters that every step leaves as it is: NFKC casefold
+// changes no base letter of the Arabic script (only a combining mark
+// composes with one, and none is here), unify() keeps each letter, and
+// the orthography folds only yeh with hamza and a doubled waw. Most words
+// of an archive are such; they skip ICU.
+bool is_normal_persian_word(std::string_view text, const Features& f) {
+  UChar32 prev = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const UChar32 c = next_code_point(text, i);
+    const bool letter = (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||
+                        c == 0x067E || c == 0x0686 || c == 0x0698 || c == 0x06A9 || c == 0x06AF ||
+                        c == kYeh;
+    if (!letter || c == kYehHamza || unify(c, f) != c ||
+        (f.orthography && c == kWaw && prev == kWaw)) {
+      return false;
+    }
+    prev = c;
+  }
+  return !text.empty();
+}
+
+// `word`, normal already, or its new spelling.
+std::string new_spelling(std::string word, const Features& f) {
+  if (f.orthography) {
+    if (const auto it = old_spellings().find(word); it != old_spellings().end()) {
+      return std::string(it->second);
+    }
+  }
+  return word;
+}
+
 }  // namespace
 
 char32_t fold_letter(char32_t c) {
@@ -156,8 +189,11 @@ std::string normalize(std::string_view text) {
   if (is_plain_ascii_word(text)) {
     return std::string(text);
   }
-  static const icu::Normalizer2& nfkc = nfkc_casefold();
   const Features& f = features();
+  if (is_normal_persian_word(text, f)) {
+    return new_spelling(std::string(text), f);
+  }
+  static const icu::Normalizer2& nfkc = nfkc_casefold();
   icu::UnicodeString unified = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
   // Dropping a character can bring two combining marks together out of
@@ -189,12 +225,7 @@ std::string normalize(std::string_view text) {
   }
   std::string out;
   unified.toUTF8String(out);
-  if (f.orthography) {
-    if (const auto it = old_spellings().find(out); it != old_spellings().end()) {
-      return std::string(it->second);
-    }
-  }
-  return out;
+  return new_spelling(std::move(out), f);
 }
 
 }  // namespace kavosh
