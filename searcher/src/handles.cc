@@ -24,14 +24,12 @@ Xapian::Database open_xapian(const std::string& path) {
 }
 
 Handles::Handles(std::vector<std::string> paths, std::filesystem::path dir)
-    : paths_(std::move(paths)), dir_(std::move(dir)) {}
-
-bool Handles::local() const {
-  return std::none_of(paths_.begin(), paths_.end(), [](const std::string& path) {
-    std::error_code ec;
-    return std::filesystem::is_regular_file(path, ec);
-  });
-}
+    : paths_(std::move(paths)),
+      dir_(std::move(dir)),
+      local_(std::none_of(paths_.begin(), paths_.end(), [](const std::string& path) {
+        std::error_code ec;
+        return std::filesystem::is_regular_file(path, ec);
+      })) {}
 
 Handles::Identity Handles::identity() const {
   Identity out;

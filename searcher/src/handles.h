@@ -41,8 +41,8 @@ class Handles {
   };
 
   // Whether every shard is an index directory on this machine (none a stub
-  // file of remote shards).
-  bool local() const;
+  // file of remote shards): known once the handles are made.
+  bool local() const { return local_; }
 
   // All shards as one database: Xapian merges their statistics, so scores
   // are those of a single index of the same documents.
@@ -114,6 +114,7 @@ class Handles {
 
   std::vector<std::string> paths_;
   std::filesystem::path dir_;
+  bool local_;
   mutable std::mutex mutex_;
   mutable std::vector<Handle> pool_;
 };
